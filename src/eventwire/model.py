@@ -114,12 +114,13 @@ class Figure:
     location: str | None = None
     attributed_to: str | None = None
     event: int | None = None  # index into Article.events
+    part_of: int | None = None  # index into Article.figures of the total this one breaks down
 
     def to_record(self) -> dict[str, Any]:
         return {"category": self.category, "count": self.count, "count_max": self.count_max,
                 "vague": self.vague, "victims": self.victims, "location": self.location,
                 "attributed_to": self.attributed_to, "evidence": self.evidence,
-                "start": self.start, "end": self.end, "event": self.event}
+                "start": self.start, "end": self.end, "event": self.event, "part_of": self.part_of}
 
 
 @dataclass(slots=True)

@@ -45,6 +45,9 @@ DECLARED: tuple[Setting, ...] = (
             "characters (the NLP parse is the costly part).", int),
     Setting("published", "", "Publication date (YYYY-MM-DD) for inputs that do not carry one."),
     Setting("url", "", "Source URL for single-file inputs that do not carry one."),
+    Setting("figures_implicit", False, "Figures: also report counts the text gives without a number: a "
+            "single victim ('killed an insurgent' = 1) and vague amounts ('several', 'dozens': vague=true, "
+            "count null). Off by default: news annotation records only stated numbers.", bool),
     Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never.", str,
             ("auto", "always", "never")),
 )
@@ -68,6 +71,7 @@ class Settings:
     published: str = ""
     url: str = ""
     progress: str = "auto"
+    figures_implicit: bool = False
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)  # name -> where it was set
 
     def replace(self, **changes: Any) -> "Settings":
