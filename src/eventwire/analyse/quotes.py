@@ -1,11 +1,190 @@
-"""The quotes stage (being built: see the issue tracker)."""
+"""The quotes stage: direct quotations and reported speech, and who said them.
+
+1. :mod:`._quote_marks` finds every quoted stretch (one per paragraph of a multi-paragraph quote).
+2. :mod:`._speech` finds each stretch's cue in the parse (the speech verb governing it or standing in its
+   sentence, or "according to") and the cue's subject; the that-clauses of speech verbs and the clauses of
+   "according to X" become indirect quotes.
+3. :mod:`._speakers` names the speaker: an actor of the actors stage (its fullest name and country), a fuller
+   name from the text, a pronoun resolved to the last speaker of its type, or the words of an anonymous
+   source ("Israeli officials", country ISR).  A quote with no cue continues the previous speaker when it
+   follows closely (a run of quote paragraphs); a multi-paragraph quote has one speaker throughout.
+
+Quoted names ("Red Shirts") are not quotes: a short title-cased quoted phrase that no speech verb governs
+is skipped; scare quotes inside attributed speech are kept.
+"""
 from __future__ import annotations
 
-from ..model import Article
-from ..settings import Settings
+from dataclasses import dataclass
 
-NEEDS: set[str] = {"ner", "parser"}
+from spacy.tokens import Doc
+
+from ..model import Article, Quote
+from ..settings import Settings
+from . import _speech
+from ._quote_marks import Mark, scan
+from ._speakers import History, Speaker, resolve
+
+NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
+
+#: A quote with no cue of its own continues the previous speaker if that speaker's quote ended at most
+#: this many characters before it (about two short paragraphs).
+_CONTINUE_CHARS = 600
+#: Longest quoted phrase (in words) that may be a quoted name rather than a quote.
+_NAME_WORDS = 4
+
+
+@dataclass(slots=True)
+class _Item:
+    start: int
+    end: int
+    kind: str
+    mark: Mark | None = None
+    cue: _speech.Cue | None = None
+    governed: bool = False
+    speaker: Speaker | None = None
+    inherited: bool = False
 
 
 def run(article: Article, settings: Settings) -> Article:
+    """Fill ``article.quotes`` from ``article.text`` and its parse (``article.cache["doc"]``)."""
+    doc: Doc | None = article.cache.get("doc")
+    text = article.text
+    if doc is None or not text:
+        return article
+    marks = [m for m in scan(text) if m.end <= len(doc.text)]
+    quoted = [(m.start - 1, m.end + 1) for m in marks]
+    items = [_direct(doc, m, quoted) for m in marks]
+    items = [it for it in items if it is not None and not _quoted_name(doc, text, it)]
+    items += _indirect(doc, quoted)
+    items.sort(key=lambda it: (it.start, it.kind))
+    _attribute(article, doc, items)
+    _share_across_paragraphs(items)
+    article.quotes = _to_quotes(text, items)
     return article
+
+
+def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
+    others = [q for q in quoted if not (q[0] <= m.start and m.end <= q[1])]
+    cue = _speech.cue_for(doc, m.start, m.end, others + [(m.start, m.end)])
+    governed = cue is not None and _governs(doc, cue, m)
+    return _Item(m.start, m.end, "direct", m, cue, governed)
+
+
+def _governs(doc: Doc, cue: _speech.Cue, m: Mark) -> bool:
+    """Whether the cue is up the head chain of the quoted words (rather than merely in the sentence)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(cue.token in t.ancestors for t in span)
+
+
+def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
+    """A short quoted Proper Name ("Red Shirts") that no speech verb governs."""
+    if it.mark is None or it.governed:
+        return False
+    words = text[it.start:it.end].split()
+    if not words or len(words) > _NAME_WORDS or text[it.end - 1] in ".!?":
+        return False
+    alpha = [w for w in words if w[0].isalpha()]
+    if not alpha or not all(w[0].isupper() for w in alpha):
+        return False
+    # in a title-cased line (a headline) capitals say nothing about names
+    line_start = text.rfind("\n", 0, it.start) + 1
+    line_end = text.find("\n", it.end)
+    line = text[line_start: len(text) if line_end < 0 else line_end].split()
+    caps = [w for w in line if w[0].isalpha()]
+    return not caps or sum(w[0].isupper() for w in caps) / len(caps) < 0.7
+
+
+def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
+    out: list[_Item] = []
+    for cue, s, e in _speech.clauses(doc, quoted):
+        inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quoted)
+        if inside > 0.6 * (e - s):
+            continue  # the clause is a direct quote
+        if any(o.start <= cue.token.idx < o.end for o in out):
+            continue  # speech reported inside reported speech
+        out = [o for o in out if not (s <= o.cue.token.idx < e)]
+        out.append(_Item(s, e, "indirect", None, cue, True))
+    return out
+
+
+def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
+    history = History()
+    prev: _Item | None = None
+    for it in items:
+        if it.cue is not None:
+            heads = _speech.speaker_tokens(it.cue.token)
+            if heads:
+                it.speaker = resolve(article, heads, history)
+        if it.speaker is None and it.kind == "direct" and prev is not None and prev.speaker is not None:
+            if (it.start - prev.end <= _CONTINUE_CHARS and (it.cue is None or not it.governed)
+                    and _stands_alone(doc, it)):
+                it.speaker, it.inherited = prev.speaker, True
+        if it.speaker is None and it.kind == "direct" and _stands_alone(doc, it):
+            it.speaker = _implied(article, doc, it, history)
+            it.inherited = it.speaker is not None
+        if it.speaker is not None:
+            if not it.inherited:
+                history.add(it.speaker)
+            prev = it
+
+
+def _stands_alone(doc: Doc, it: _Item) -> bool:
+    """Whether a quote is (most of) its own sentence, as in a run of quote paragraphs, rather than a phrase
+    quoted inside someone else's sentence."""
+    span = doc.char_span(it.start, it.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    return (it.end - it.start) >= 0.5 * (sent.end_char - sent.start_char)
+
+
+def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker | None:
+    """The subject of the sentence before a cue-less quote, when it names someone."""
+    span = doc.char_span(it.start, it.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    sent = span[0].sent
+    if sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    for tok in before:
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                                                or _speech.is_pronoun(tok)):
+            return resolve(article, [tok], history)
+    return None
+
+
+def _share_across_paragraphs(items: list[_Item]) -> None:
+    """One speaker for all paragraphs of a multi-paragraph quote (the one its own cue gives)."""
+    chain: list[_Item] = []
+    for it in [i for i in items if i.kind == "direct"] + [None]:  # type: ignore[list-item]
+        if it is not None and chain and it.mark is not None and it.mark.continues:
+            chain.append(it)
+            continue
+        if len(chain) > 1:
+            own = [c for c in chain if c.speaker is not None and not c.inherited]
+            if own:
+                for c in chain:
+                    if c.inherited or c.speaker is None:
+                        c.speaker, c.inherited = own[-1].speaker, True
+        chain = [it] if it is not None else []
+
+
+def _to_quotes(text: str, items: list[_Item]) -> list[Quote]:
+    out: list[Quote] = []
+    seen: set[tuple[str, str]] = set()
+    for it in items:
+        if it.speaker is None:
+            continue
+        body = text[it.start:it.end]
+        key = (it.kind, " ".join(body.lower().split()))
+        if key in seen:
+            continue
+        seen.add(key)
+        names = it.speaker.names
+        out.append(Quote(body, it.start, it.end, it.kind, speaker=names[0], speaker_country=it.speaker.country,
+                         speakers=list(names), verb=it.cue.verb if it.cue is not None else None,
+                         closed=it.mark.closed if it.mark is not None else True))
+    return out

@@ -1,0 +1,168 @@
+"""Direct-quote scanning: find the stretches of text that stand inside quotation marks.
+
+Works on plain text, one paragraph (line) at a time, without the parse:
+
+* double marks, straight (") or curly (“ ”), low-9 („) and guillemets (« » and the reversed » «) open and
+  close by their position (an opening mark follows a space or a bracket, a closing one precedes a space or
+  punctuation), so a wrongly curled mark still pairs;
+* single marks (' ‘ ’) are used as quotation marks only at a word boundary, never inside a word (don't,
+  Israel's), before a decade ('90s) or after a plural possessive followed by a word (the Israelis' homes);
+  single marks inside a double-quoted stretch are nested quotes and stay part of its text;
+* a mark that opens and never closes runs to the end of its paragraph; when the next paragraph opens with a
+  mark again (the multi-paragraph convention) the stretch counts as closed, otherwise ``closed`` is False.
+
+Each stretch becomes one :class:`Mark` per paragraph ("one entry per contiguous quoted span").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE_OPEN = "\"“„«»”"
+_DOUBLE_CLOSE = "\"”“»«"
+_SINGLE = "'‘’‚"
+_BEFORE_OPEN = set(" \t([{—–-/:;,") | {"\u00a0"}
+_AFTER_CLOSE = set(" \t)]}.,;:!?—–-/…") | {"\u00a0"}
+_DECADE = re.compile(r"\d0s\b|\d\d\b")
+
+
+@dataclass(slots=True)
+class Mark:
+    """One quoted stretch: ``start``/``end`` bound the words inside the marks (marks excluded)."""
+
+    start: int
+    end: int
+    closed: bool = True
+    continued: bool = False  # the stretch goes on in the next paragraph (multi-paragraph quote)
+    continues: bool = False  # the stretch continues one from the previous paragraph
+    single: bool = False  # delimited by single marks
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _opens(text: str, i: int, lo: int) -> bool:
+    """Whether the mark at ``i`` stands where an opening mark goes (start of paragraph or after a space)."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev in _BEFORE_OPEN or prev in _DOUBLE_OPEN or prev in _SINGLE) and not nxt.isspace()
+
+
+def _closes(text: str, i: int, hi: int) -> bool:
+    """Whether the mark at ``i`` stands where a closing mark goes (before a space, punctuation or the end)."""
+    nxt = text[i + 1] if i + 1 < hi else " "
+    prev = text[i - 1] if i > 0 else " "
+    return (nxt in _AFTER_CLOSE or nxt in _DOUBLE_CLOSE or nxt in _SINGLE) and not prev.isspace()
+
+
+def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """(open, close, closed) index pairs of double-mark stretches in ``text[lo:hi]``; ``close`` is the mark's
+    index (or ``hi`` when unclosed)."""
+    out: list[tuple[int, int, bool]] = []
+    start: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if start is None:
+            if ch in _DOUBLE_OPEN and (ch in "“„«" or _opens(text, i, lo)):
+                if ch in "”»" and not _opens(text, i, lo):
+                    continue
+                start = i
+        elif ch in _DOUBLE_CLOSE:
+            if ch in "”»" or _closes(text, i, hi) or not _opens(text, i, lo):
+                out.append((start, i, True))
+                start = None
+            elif ch == '"' or ch == "“":
+                # an opening mark while open: the first one never closed; keep the later one
+                start = i
+    if start is not None:
+        out.append((start, hi, False))
+    return out
+
+
+def _single_open(text: str, i: int, lo: int, hi: int) -> bool:
+    if text[i] == "’" and i > lo and not text[i - 1].isspace():
+        return False
+    if not _opens(text, i, lo):
+        return False
+    if _DECADE.match(text, i + 1):  # '90s, '04
+        return False
+    return True
+
+
+def _single_close(text: str, i: int, lo: int, hi: int) -> bool:
+    if text[i] == "‘":
+        return False
+    if not _closes(text, i, hi):
+        return False
+    nxt = text[i + 1] if i + 1 < hi else " "
+    # "the Israelis' homes": a plural possessive before a lower-case word is an apostrophe
+    if text[i - 1] in "sS" and nxt == " " and i + 2 < hi and text[i + 2].islower():
+        return False
+    return True
+
+
+def _single_marks(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Single-mark stretches outside the double-mark ones; an unmatched single mark is an apostrophe."""
+    out: list[tuple[int, int, bool]] = []
+    start: int | None = None
+    for i in range(lo, hi):
+        if text[i] not in _SINGLE or any(a <= i <= b for a, b in taken):
+            if start is not None and any(a <= i <= b for a, b in taken):
+                start = None  # a single mark does not straddle a double-quoted stretch
+            continue
+        if start is None:
+            if _single_open(text, i, lo, hi):
+                start = i
+        elif _single_close(text, i, lo, hi):
+            out.append((start, i, True))
+            start = None
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces and a trailing comma from ``text[s:e]``."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _starts_with_mark(text: str, lo: int, hi: int) -> bool:
+    j = lo
+    while j < hi and text[j].isspace():
+        j += 1
+    return j < hi and text[j] in _DOUBLE_OPEN
+
+
+def scan(text: str) -> list[Mark]:
+    """Every quoted stretch in ``text``, in order."""
+    paras = _paragraphs(text)
+    marks: list[Mark] = []
+    carried = False  # the previous paragraph's quote was left open
+    for n, (lo, hi) in enumerate(paras):
+        doubles = _double_marks(text, lo, hi)
+        spans = [(a, b) for a, b, _ in doubles]
+        found = [(a, b, c, False) for a, b, c in doubles]
+        found += [(a, b, c, True) for a, b, c in _single_marks(text, lo, hi, spans)]
+        found.sort()
+        next_opens = n + 1 < len(paras) and _starts_with_mark(text, *paras[n + 1])
+        para_opens = _starts_with_mark(text, lo, hi)
+        for a, b, closed, single in found:
+            s, e = _trim(text, a + 1, b)
+            if e <= s or not any(ch.isalnum() for ch in text[s:e]):
+                continue
+            m = Mark(s, e, closed, single=single)
+            if not closed and next_opens:
+                m.closed, m.continued = True, True
+            if carried and para_opens and a == min(x[0] for x in found):
+                m.continues = True
+            marks.append(m)
+        carried = bool(found) and not found[-1][2] and next_opens
+    return marks

@@ -1,0 +1,193 @@
+"""Turning a speaker's head token into a name: the actor it mentions, a fuller name from the text, or the
+plain words of an anonymous source ("Israeli officials", with the country its demonym gives).
+
+Pronouns ("he said", "it added") resolve to the last speaker of a matching type (:class:`History`).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Article
+from .spans import actors_at
+from ._speech import is_pronoun, source_nouns
+
+_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
+_LEFT_DEPS = ("compound", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod")
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who said something: ``names`` (several for a joint statement), the first one's country, and whether
+    it is a person (for he/she) or a body (for it/they); ``None`` when unknown."""
+
+    names: list[str]
+    country: str | None = None
+    person: bool | None = None
+    offset: int = 0
+    countries: list[str | None] = field(default_factory=list)
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    try:
+        text = resources.files("eventwire.knowledge").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return []
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict[str, str]:
+    """Lower-cased demonym, plural demonym or country name -> ISO alpha-3 code (from the shared tables)."""
+    out: dict[str, str] = {}
+    for name in ("countries.tsv", "country_aliases.tsv"):
+        for r in _table(name):
+            if r.get("alias") and r.get("code"):
+                out.setdefault(r["alias"].lower(), r["code"])
+    for r in _table("demonyms.tsv"):
+        for key in ("demonym", "plural"):
+            if r.get(key) and r.get("code"):
+                out.setdefault(r[key].lower(), r["code"])
+    return out
+
+
+def country_in(words: str) -> str | None:
+    """The country a demonym or country name in ``words`` points to ("Israeli officials" -> ISR)."""
+    places = _place_words()
+    toks = words.replace("’", "'").replace("'s", "").split()
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            code = places.get(" ".join(toks[i:i + n]).lower().strip(",."))
+            if code:
+                return code
+    return None
+
+
+def _entity(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _phrase(tok: Token) -> Span:
+    """The noun phrase a speaker head stands for: its entity, or the head with its left modifiers."""
+    ent = _entity(tok)
+    if ent is not None and ent.label_ in _NAME_LABELS:
+        return ent
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ in _LEFT_DEPS:
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("compound", "flat") and c.i == right + 1:
+            right = c.i
+    return tok.doc[left:right + 1]
+
+
+def _clean(words: str) -> str:
+    toks = words.split()
+    while toks and toks[0].lower() in _DETERMINERS:
+        toks = toks[1:]
+    out = " ".join(toks)
+    for suffix in ("'s", "’s"):
+        if out.endswith(suffix):
+            out = out[: -len(suffix)]
+    return out.strip(" ,.;:")
+
+
+def _fullest(doc: Doc, ent: Span) -> str:
+    """The longest same-label entity in ``doc`` ending in the same word ("Putin" -> "Vladimir Putin")."""
+    name = _clean(ent.text)
+    last = name.split()[-1].lower() if name else ""
+    best = name
+    for other in doc.ents:
+        if other.label_ != ent.label_:
+            continue
+        words = _clean(other.text).split()
+        if words and words[-1].lower() == last and len(" ".join(words)) > len(best):
+            best = " ".join(words)
+    return best
+
+
+def name_of(article: Article, tok: Token) -> Speaker | None:
+    """The speaker a (non-pronoun) head token names."""
+    phrase = _phrase(tok)
+    hs, he = tok.idx, tok.idx + len(tok)
+    idx = actors_at(article, hs, he) or actors_at(article, phrase.start_char, phrase.end_char)
+    if idx:
+        actor = article.actors[idx[0]]
+        person = actor.kind == "person" if actor.kind else None
+        return Speaker([actor.name], actor.country, person, tok.idx)
+    text = _clean(phrase.text)
+    if not text:
+        return None
+    ent = _entity(tok)
+    if ent is not None and ent.label_ in _NAME_LABELS and (ent.start, ent.end) == (phrase.start, phrase.end):
+        name = _fullest(tok.doc, ent)
+        person = True if ent.label_ == "PERSON" else False
+        country = None if ent.label_ == "PERSON" else country_in(text)
+        return Speaker([name], country, person, tok.idx)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = tok.lower_
+    person = source_nouns().get(lemma)
+    if person is None and tok.ent_type_ == "":
+        person = tok.tag_ == "NNS" or None
+    return Speaker([text], country_in(text), person, tok.idx)
+
+
+class History:
+    """Speakers met so far in the article, for pronouns and for quotes with no cue of their own."""
+
+    def __init__(self) -> None:
+        self.items: list[Speaker] = []
+
+    def add(self, sp: Speaker) -> None:
+        self.items.append(sp)
+
+    def last(self, before: int) -> Speaker | None:
+        prior = [s for s in self.items if s.offset < before]
+        return prior[-1] if prior else None
+
+    def pronoun(self, tok: Token, article: Article) -> Speaker | None:
+        """The last speaker (or named entity) before ``tok`` that the pronoun can refer to."""
+        low = tok.lower_
+        if low in ("he", "she", "him", "her", "i"):
+            want: bool | None = True
+        elif low in ("it", "its"):
+            want = False
+        else:
+            want = None
+        for sp in reversed([s for s in self.items if s.offset < tok.idx]):
+            if want is None or sp.person is want or (want is False and sp.person is None):
+                return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries))
+        labels = {True: ("PERSON",), False: ("ORG", "GPE", "NORP"), None: ("PERSON", "ORG", "GPE", "NORP")}[want]
+        for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]):
+            sp = name_of(article, ent[-1])
+            if sp is not None:
+                sp.offset = tok.idx
+                return sp
+        return None
+
+
+def resolve(article: Article, heads: list[Token], history: History) -> Speaker | None:
+    """Resolve speaker head tokens (several for a joint statement) to one :class:`Speaker`."""
+    found: list[Speaker] = []
+    for tok in heads:
+        sp = history.pronoun(tok, article) if is_pronoun(tok) else name_of(article, tok)
+        if sp is not None and not any(n in f.names for f in found for n in sp.names):
+            found.append(sp)
+    if not found:
+        return None
+    first = found[0]
+    names = [n for sp in found for n in sp.names]
+    return Speaker(names, first.country, first.person if len(names) == 1 else False, heads[0].idx,
+                   [sp.country for sp in found])

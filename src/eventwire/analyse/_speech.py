@@ -1,0 +1,241 @@
+"""Speech cues and speakers, read off the dependency parse.
+
+* :func:`cue_for` finds the cue that attributes a stretch of text: the speech verb that governs it (walking
+  up the head chain from the quoted words: "argued that the war demonstrated the 'failure'"), else a speech
+  verb elsewhere in its sentence ('"...," the Kremlin said'), else "according to X".
+* :func:`speaker_tokens` finds who speaks for a cue: its subject (inverted or not, "said Putin"), the subject
+  it shares as a conjunct or complement ("called ... and argued"), the source of "X was quoted as saying" /
+  "Y cited X as saying", or the object of "according to".
+* :func:`clauses` yields indirect speech: the that-clause (ccomp) of a speech verb, or the clause that
+  "according to X" attaches to.
+
+Knowledge: ``knowledge/quote_cues.tsv`` (cue verbs and phrases) and ``knowledge/quote_sources.tsv``.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech verb (or "according") in the parse, with whether it can introduce indirect speech."""
+
+    token: Token
+    indirect: bool
+
+    @property
+    def verb(self) -> str:
+        if self.token.lower_ == "according":
+            return "according to"
+        prt = [c.text for c in self.token.children if c.dep_ == "prt"]
+        return " ".join([self.token.text, *prt])
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("eventwire.knowledge").joinpath(name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, bool]:
+    """Speech-verb lemma -> whether it introduces indirect speech."""
+    return {r["cue"]: r["indirect"] == "yes" for r in _rows("quote_cues.tsv") if r["kind"] == "verb"}
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> dict[str, bool]:
+    """Generic source noun -> whether it names people."""
+    return {r["word"]: r["person"] == "yes" for r in _rows("quote_sources.tsv")}
+
+
+def _is_cue(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_verbs() or _according(tok) is not None
+
+
+def _according(tok: Token) -> Token | None:
+    """The object of "according to X" when ``tok`` is "according", else None."""
+    if tok.lower_ != "according":
+        return None
+    for c in tok.children:
+        if c.lower_ == "to":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        objs = [g for g in nxt.children if g.dep_ == "pobj"]
+        if objs:
+            return objs[0]
+        if nxt.i + 1 < len(tok.doc):
+            return nxt.nbor(1)
+    return None
+
+
+def _make(tok: Token) -> Cue:
+    if tok.lower_ == "according":
+        return Cue(tok, True)
+    return Cue(tok, cue_verbs().get(tok.lemma_.lower(), False))
+
+
+def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= tok.idx < e for s, e in spans)
+
+
+def region(doc: Doc, start: int, end: int) -> Span | None:
+    """The sentences holding ``[start, end)``, plus the previous sentence when it ends in a colon."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first, last = span[0].sent, span[-1].sent
+    s, e = first.start, last.end
+    if s > 0:
+        prev = doc[s - 1].sent
+        if prev[-1].text == ":" or (len(prev) > 1 and prev[-1].is_space and prev[-2].text == ":"):
+            s = prev.start
+    return doc[s:e]
+
+
+def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cue | None:
+    """The cue attributing the text at ``[start, end)``; ``quoted`` are all quoted stretches (a cue is never
+    inside one)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    reg = region(doc, start, end)
+    if span is None or reg is None:
+        return None
+    inside = {t.i for t in span}
+    # 1. a speech verb (or "according") up the head chain of the quoted words
+    for tok in span:
+        if tok.head.i in inside and tok.head.i != tok.i:
+            continue
+        node = tok.head
+        seen = 0
+        while node.i not in inside and seen < 12:
+            if _is_cue(node) and not _inside(node, quoted):
+                return _make(node)
+            if node.head.i == node.i:
+                break
+            node, seen = node.head, seen + 1
+    # 2. "according to X" or a speech verb elsewhere in the sentence, nearest first
+    outside = [t for t in reg if t.i not in inside and not _inside(t, quoted) and _is_cue(t)]
+    if not outside:
+        return None
+    acc = [t for t in outside if t.lower_ == "according"]
+    if acc:
+        return _make(acc[0])
+    with_subject = [t for t in outside if speaker_tokens(t)]
+    pool = with_subject or outside
+    best = min(pool, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+    return _make(best)
+
+
+def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
+    """Head tokens of whoever speaks for the cue at ``cue_tok`` (several for a joint statement)."""
+    head = _speaker_head(cue_tok, depth)
+    if head is None:
+        return []
+    out = [head]
+    for t in head.conjuncts:
+        if t.i > head.i and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(t)
+    return out
+
+
+def _speaker_head(tok: Token, depth: int) -> Token | None:
+    if depth > 4:
+        return None
+    acc = _according(tok)
+    if acc is not None:
+        return acc
+    kids = list(tok.children)
+    lemma = tok.lemma_.lower()
+    if lemma in ("quote", "cite"):
+        for c in kids:
+            if c.dep_ == "nsubjpass":
+                return c
+            if c.dep_ == "dobj":
+                return c
+    for c in kids:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head
+            return c
+    for c in kids:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if tok.dep_ in _INHERIT or (tok.dep_ == "prep" and tok.head.i != tok.i):
+        head = tok.head
+        if head.lemma_.lower() in ("quote", "cite"):
+            for c in head.children:
+                if c.dep_ in ("nsubjpass", "dobj"):
+                    return c
+        if head.i != tok.i:
+            return _speaker_head(head, depth + 1)
+    if tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:  # "as saying"
+        return _speaker_head(tok.head.head, depth + 1)
+    for c in kids:
+        if c.dep_ == "nsubjpass" and lemma in cue_verbs():
+            return None  # "it was announced that": no speaker
+    return None
+
+
+def clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[Cue, int, int]]:
+    """Indirect speech: (cue, start, end) character bounds of each reported clause."""
+    verbs = cue_verbs()
+    for tok in doc:
+        if tok.lower_ == "according":
+            obj = _according(tok)
+            if obj is None:
+                continue
+            clause = _according_clause(tok)
+            if clause is not None:
+                yield Cue(tok, True), clause[0], clause[1]
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or not verbs.get(tok.lemma_.lower()):
+            continue
+        if _inside(tok, quoted):
+            continue
+        for c in tok.children:
+            if c.dep_ != "ccomp" or c.i == tok.i or _inside(c, quoted):
+                continue
+            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i < c.i)]
+            toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
+            if len(toks) < 3:
+                continue
+            s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+            yield Cue(tok, True), s, e
+
+
+def _according_clause(acc: Token) -> tuple[int, int] | None:
+    """The clause an "according to X" phrase belongs to, without the phrase."""
+    sent = acc.sent
+    phrase = list(acc.subtree)
+    if len(phrase) < 2:
+        return None
+    ps, pe = phrase[0].i, phrase[-1].i
+    before = [t for t in sent if t.i < ps and not t.is_space]
+    after = [t for t in sent if t.i > pe and not t.is_space]
+    part = after if len(after) >= len(before) else before
+    while part and part[0].is_punct:
+        part = part[1:]
+    while part and (part[-1].is_punct and part[-1].text not in ")"):
+        part = part[:-1]
+    if len(part) < 3:
+        return None
+    return part[0].idx, part[-1].idx + len(part[-1])
+
+
+def is_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PRONOUNS or tok.pos_ == "PRON"
