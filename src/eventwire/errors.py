@@ -96,6 +96,8 @@ MESSAGES: dict[str, str] = {
     "E601": "The store '{path}' cannot be opened: {why}. Check the path and its permissions, or pass --db.",
     "E602": "The store '{path}' was written by a newer eventwire (schema {found} > {known}). Upgrade eventwire.",
     "E603": "Unknown export format '{fmt}'. Use jsonl, csv or parquet.",
+    "E604": "The query cannot be run ({why}): {sql}. Check the SQL; the tables are articles, actors, quotes, "
+            "events, figures and errors, and the store is opened read-only.",
 }
 
 
