@@ -1,11 +1,62 @@
-"""The actors stage (being built: see the issue tracker)."""
+"""The actors stage: every person, organization, state and armed group in an article, with all mentions.
+
+Mentions come from spaCy's named entities, the knowledge base (countries, demonyms, capitals and seats of
+power, titles and role nouns, organizations; see :mod:`._kb`) and the dependency parse (titles before a
+name, appositions, role noun phrases).  They are clustered into actors within the article
+(:mod:`._resolve`); country and role come from the words around each mention, never from a list of famous
+people.  :func:`prune` runs after the quotes and events stages and keeps the actors that take part.
+"""
 from __future__ import annotations
 
-from ..model import Article
+import bisect
+
+from ..model import Actor, Article
 from ..settings import Settings
+from . import nlp
+from ._kb import load as load_kb
+from ._mentions import Extractor
+from ._resolve import main_country, resolve
 
 NEEDS: set[str] = {"ner", "parser"}
 
 
 def run(article: Article, settings: Settings) -> Article:
+    """Fill ``article.actors`` (ordered by first mention)."""
+    doc = nlp.doc(article, settings, NEEDS)
+    if doc is None or not len(doc):
+        article.actors = []
+        return article
+    kb = load_kb(tuple(settings.knowledge))
+    ex = Extractor(doc, kb)
+    mentions = ex.run()
+    kb_countries = [e.country for _, _, e in ex.matches
+                    if e.type in ("country", "demonym", "capital", "people") and e.country]
+    main = main_country(mentions, kb_countries)
+    starts = [s.start_char for s in doc.sents]
+
+    def sent_of(char: int) -> int:
+        return bisect.bisect_right(starts, char) - 1
+
+    article.actors = resolve(mentions, main, sent_of, kb.canonical)
+    article.cache["actors_main_country"] = main
+    return article
+
+
+def _named_in(name: str | None, names: set[str]) -> bool:
+    return bool(name) and name in names
+
+
+def prune(article: Article) -> Article:
+    """Keep the actors that speak or take part in an event (as source or target, by name), dropping the
+    rest; the actor list is left alone when no quote or event names any actor.  Run after quotes and
+    events."""
+    names: set[str] = set()
+    for q in article.quotes:
+        names.update(x for x in [q.speaker, *q.speakers] if x)
+    for e in article.events:
+        names.update(x for x in (e.source, e.target) if x)
+    if not names:
+        return article
+    kept: list[Actor] = [a for a in article.actors if a.name in names]
+    article.actors = kept
     return article

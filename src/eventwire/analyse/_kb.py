@@ -1,0 +1,146 @@
+"""The actors stage's knowledge base: countries, demonyms, metonyms, titles and organizations.
+
+Everything lives in TSV files under ``eventwire/knowledge`` (a ``#`` comment line, then a header line).
+User files named in the ``knowledge`` setting extend and override the shipped tables: a user file is
+routed to the table whose columns its header matches exactly.  Tables are loaded once per set of files.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import ModelError, make
+
+KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+
+#: Shipped files in load order (later rows override earlier ones), by table.
+_FILES: dict[str, tuple[str, ...]] = {
+    "countries": ("countries.tsv", "country_aliases.tsv"),
+    "demonyms": ("demonyms.tsv",),
+    "metonyms": ("metonyms.tsv",),
+    "titles": ("titles.tsv",),
+    "organizations": ("organizations.tsv",),
+}
+#: The header of each table; a user file is routed by its header.
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "countries": ("alias", "code", "canonical"),
+    "demonyms": ("demonym", "code", "plural"),
+    "metonyms": ("alias", "code", "type", "role", "kind"),
+    "titles": ("term", "kind", "role"),
+    "organizations": ("alias", "key", "country", "role", "kind"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a knowledge-base phrase means.
+
+    ``type`` is one of: country (a state's name), demonym (adjective), people (plural demonym noun),
+    capital, seat (seat of power), title (role noun or title), org (known organization or group)."""
+
+    type: str
+    key: str  # actor key: ISO code for countries/demonyms/capitals, org key, or the title term
+    country: str | None = None
+    role: str | None = None
+    kind: str | None = None
+
+
+@dataclass
+class KB:
+    """Lookup tables keyed by lower-cased phrase; ``exact`` holds phrases matched case-sensitively
+    (acronyms such as "US", "AU", "WHO")."""
+
+    phrases: dict[str, Entry] = field(default_factory=dict)
+    exact: dict[str, Entry] = field(default_factory=dict)
+    canonical: dict[str, str] = field(default_factory=dict)  # ISO code -> default state name
+    titles: dict[str, Entry] = field(default_factory=dict)  # lower-cased term -> entry
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        if _is_acronym(phrase):
+            self.exact[phrase] = entry
+        else:
+            self.phrases[phrase.lower()] = entry
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry for ``text`` (acronyms case-sensitively, other phrases case-insensitively)."""
+        return self.exact.get(text) or (None if _is_acronym(text) else self.phrases.get(text.lower()))
+
+    def title(self, term: str) -> Entry | None:
+        return self.titles.get(term.lower())
+
+
+def _is_acronym(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in phrase
+
+
+def _none(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return None if value in ("", "-") else value
+
+
+def _rows(path: Path, columns: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], list[dict[str, str]]]:
+    """The header and rows of a knowledge TSV (comment lines skipped)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise make(ModelError, "E402", path=path, why=exc) from exc
+    if not lines:
+        raise make(ModelError, "E402", path=path, why="no header line")
+    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = tuple(h.strip() for h in next(reader))
+    if columns is not None and header != columns:
+        raise make(ModelError, "E402", path=path, why=f"header {header} is not {columns}")
+    rows = [dict(zip(header, (c.strip() for c in row))) for row in reader if row]
+    return header, rows
+
+
+def _table_of(header: tuple[str, ...], path: Path) -> str:
+    for name, cols in _COLUMNS.items():
+        if header == cols:
+            return name
+    raise make(ModelError, "E402", path=path,
+               why="its header matches none of the tables: " + "; ".join("\t".join(c) for c in _COLUMNS.values()))
+
+
+def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
+    for r in rows:
+        if table == "countries":
+            code = r["code"]
+            kb.add(r["alias"], Entry("country", code, code, "GOV", "state"))
+            if _none(r.get("canonical")):
+                kb.canonical[code] = r["canonical"]
+        elif table == "demonyms":
+            code = r["code"]
+            kb.add(r["demonym"], Entry("demonym", code, code))
+            if _none(r.get("plural")):
+                kb.add(r["plural"], Entry("people", code, code, "CVL", "group"))
+        elif table == "metonyms":
+            kb.add(r["alias"], Entry(r["type"], r["code"] if r["type"] == "capital" else r["alias"],
+                                     r["code"], _none(r["role"]), r["kind"]))
+        elif table == "titles":
+            kb.titles[r["term"].lower()] = Entry("title", r["term"].lower(), None, _none(r["role"]), r["kind"])
+        elif table == "organizations":
+            kb.add(r["alias"], Entry("org", r["key"], _none(r["country"]), _none(r["role"]), r["kind"]))
+
+
+@lru_cache(maxsize=8)
+def load(extra: tuple[str, ...] = ()) -> KB:
+    """The knowledge base from the shipped files plus the user's ``extra`` files (in that order)."""
+    kb = KB()
+    for table, names in _FILES.items():
+        for name in names:
+            _, rows = _rows(KNOWLEDGE / name, _COLUMNS[table])
+            _apply(kb, table, rows)
+    for p in extra:
+        path = Path(p)
+        header, rows = _rows(path)
+        _apply(kb, _table_of(header, path), rows)
+    return kb

@@ -1,0 +1,351 @@
+"""Candidate actor mentions in a parsed Doc: named entities, knowledge-base phrases and role noun phrases.
+
+Each :class:`Mention` says what a piece of text is (a named person, an organization, a state, a group, a
+title-only description of a person, a pronoun) with the country and role its own words imply.  Clustering
+mentions into actors is :mod:`._resolve`'s job.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ._kb import KB, Entry
+
+#: Longest knowledge-base phrase, in tokens.
+_MAX_PHRASE = 7
+_NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+#: Honorifics stripped from person names (score-neutral and never part of a name).
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "gen", "gen.",
+               "lt", "col", "maj", "capt", "sgt", "rev"}
+_DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some",
+         "both", "all", "other", "many", "several", "more", "most"}
+_CHUNK_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod", "punct", "det", "advmod"}
+
+
+@dataclass
+class Mention:
+    """A stretch of text that may refer to an actor."""
+
+    start: int  # character offsets into the text
+    end: int
+    i: int  # token offsets
+    j: int
+    type: str  # person | org | state | seat | group | people | title | pronoun | pair
+    key: str | None
+    text: str
+    country: str | None = None
+    role: str | None = None
+    kind: str | None = None
+    term: str | None = None  # the title or role noun ("president", "police")
+    head: int = 0  # token index of the syntactic head
+    desc: list[tuple[int, int]] = field(default_factory=list)  # descriptor spans (titles, appositions)
+    located: bool = False  # only a place here ("in Moscow")
+
+
+def kb_matches(doc, kb: KB) -> list[tuple[int, int, Entry]]:
+    """Longest-first, left-to-right knowledge-base phrases (token start, end, entry), not overlapping."""
+    out: list[tuple[int, int, Entry]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        if doc[i].is_space or doc[i].is_punct:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + _MAX_PHRASE), i, -1):
+            if doc[j - 1].is_space:
+                continue
+            span = doc[i:j]
+            text = span.text
+            entry = kb.lookup(text)
+            if entry is None and j - i <= 4:
+                entry = kb.title(text)
+                if entry is None and j - i >= 1 and doc[j - 1].tag_ in ("NNS", "NNPS") and j - i == 1:
+                    entry = None
+            if entry is not None:
+                found = (i, j, entry)
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _strip(doc, i: int, j: int) -> tuple[int, int]:
+    """Drop leading determiners, honorifics and punctuation and trailing possessives/punctuation."""
+    while i < j and (doc[i].lower_ in _DETS or doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _HONORIFICS):
+        i += 1
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].tag_ == "POS"):
+        j -= 1
+    return i, j
+
+
+def _head(doc, i: int, j: int) -> int:
+    """The token of ``doc[i:j]`` whose head lies outside it (the last one if several)."""
+    best = j - 1
+    for k in range(i, j):
+        h = doc[k].head.i
+        if not (i <= h < j) or h == k:
+            best = k
+    return best
+
+
+def _located(tok) -> bool:
+    """The phrase headed by ``tok`` names a place here ("in Moscow", "Moscow-based")."""
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside", "throughout",
+                                                  "around", "outside", "into", "within", "toward", "towards",
+                                                  "via", "through", "over", "to"}:
+        return True
+    return False
+
+
+class Extractor:
+    """Builds the mentions of one Doc."""
+
+    def __init__(self, doc, kb: KB):
+        self.doc = doc
+        self.kb = kb
+        self.matches = kb_matches(doc, kb)
+        self.entry_at: dict[int, tuple[int, int, Entry]] = {}
+        for m in self.matches:
+            for k in range(m[0], m[1]):
+                self.entry_at[k] = m
+        self.ent_at: dict[int, object] = {}
+        for ent in doc.ents:
+            if ent.label_ in _NER_LABELS:
+                for k in range(ent.start, ent.end):
+                    self.ent_at[k] = ent
+        self.used: set[int] = set()
+        self.mentions: list[Mention] = []
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _mention(self, i: int, j: int, type_: str, key: str | None, **kw) -> Mention:
+        doc = self.doc
+        i, j = _strip(doc, i, j)
+        span = doc[i:j]
+        m = Mention(span.start_char, span.end_char, i, j, type_, key, span.text, head=_head(doc, i, j), **kw)
+        self.mentions.append(m)
+        self.used.update(range(i, j))
+        return m
+
+    def _clues(self, tokens: range) -> tuple[str | None, Entry | None, Entry | None]:
+        """Country, longest title entry and organization entry found among ``tokens``."""
+        country = None
+        title: Entry | None = None
+        title_len = 0
+        org = None
+        seen: set[tuple[int, int]] = set()
+        for k in tokens:
+            m = self.entry_at.get(k)
+            if not m or (m[0], m[1]) in seen:
+                continue
+            seen.add((m[0], m[1]))
+            e = m[2]
+            if e.type in ("country", "demonym", "capital", "people") and country is None:
+                country = e.country
+            elif e.type == "title" and m[1] - m[0] >= title_len:
+                title, title_len = e, m[1] - m[0]
+            elif e.type in ("org", "seat") and org is None:
+                org = e
+        return country, title, org
+
+    # -- passes ----------------------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        self._persons()
+        self._named()
+        self._roles()
+        self._pronouns()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return self.mentions
+
+    def _persons(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            i, j = _strip(doc, ent.start, ent.end)
+            # a title the NER took into the name ("President Putin")
+            while i < j - 1 and (self.entry_at.get(i) and self.entry_at[i][2].type in ("title", "demonym", "country")):
+                i = self.entry_at[i][1]
+            if i >= j:
+                continue
+            whole = self.kb.lookup(doc[i:j].text)
+            if whole is not None and whole.type != "title":
+                continue  # "Hamas" tagged PERSON: the named pass takes it
+            if not any(t.is_title or t.is_upper for t in doc[i:j]):
+                continue
+            desc = self._descriptor(ent.start, i, j)
+            tokens = [k for a, b in desc for k in range(a, b)]
+            country, title, org = self._clues(range(0)) if not tokens else self._clues(tokens)
+            role = title.role if title else None
+            if org is not None:
+                country = country or org.country
+                role = role or org.role
+            m = self._mention(i, j, "person", None, country=country, role=role, kind="person",
+                              term=title.key if title else None)
+            m.desc = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in desc if b > a]
+            for a, b in desc:
+                self.used.update(range(a, b))
+
+    def _descriptor(self, ent_start: int, i: int, j: int) -> list[tuple[int, int]]:
+        """Token ranges describing the person at ``doc[i:j]``: the title before the name ("Russian
+        President", "his Turkish counterpart") and an apposition ("Sergei Lavrov, Russia's foreign
+        minister")."""
+        doc = self.doc
+        out: list[tuple[int, int]] = []
+        sent_start = doc[i].sent.start
+        k = i
+        while k > sent_start:
+            t = doc[k - 1]
+            if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start:
+                break
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ in ("-",) or k - 1 in self.entry_at:
+                if t.ent_type_ == "PERSON" and k - 1 < ent_start:
+                    break
+                k -= 1
+                continue
+            break
+        if k < i:
+            out.append((k, i))
+        head = doc[_head(doc, i, j)]
+        if head.dep_ == "appos" and head.head.i < i:
+            h = head.head
+            if h.ent_type_ != "PERSON" and h.pos_ in ("NOUN", "PROPN"):
+                a, b = h.left_edge.i, h.i + 1
+                out.append(self._np_with_pp(h, a, b))
+        for c in head.children:
+            if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
+                a, b = c.left_edge.i, c.i + 1
+                out.append(self._np_with_pp(c, a, b))
+        return out
+
+    def _np_with_pp(self, h, a: int, b: int) -> tuple[int, int]:
+        """Extend ``[a, b)`` over "for/of/at X" attached to ``h`` ("spokesman for the UN")."""
+        for c in h.children:
+            if c.dep_ == "prep" and c.i >= b and c.lower_ in ("for", "of", "at", "to"):
+                b = max(b, c.right_edge.i + 1)
+        return a, b
+
+    def _named(self) -> None:
+        """Organizations, seats of power, states and demonym plurals from the knowledge base and NER."""
+        doc = self.doc
+        done: set[tuple[int, int]] = set()
+        for i, j, e in self.matches:
+            if i in self.used or e.type in ("title", "demonym"):
+                continue
+            head = doc[_head(doc, i, j)]
+            if e.type in ("country", "capital"):
+                if self._modifier(head):
+                    continue
+                loc = _located(head)
+                if e.type == "capital" and (loc or head.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj", "ROOT")):
+                    continue
+                if e.type == "capital" and head.dep_ == "pobj" and head.head.lower_ not in ("with", "by", "from", "between", "against"):
+                    continue
+                m = self._mention(i, j, "state", e.country, country=e.country, role="GOV", kind="state")
+                m.located = loc
+            elif e.type == "people":
+                if self._modifier(head):
+                    continue
+                self._mention(i, j, "people", e.country, country=e.country, role="CVL", kind="group", term="people")
+            elif e.type in ("org", "seat"):
+                ent = self.ent_at.get(i)
+                a, b = i, j
+                if ent is not None and ent.label_ in ("ORG", "FAC") and ent.start <= i and ent.end >= j and \
+                        (ent.start, ent.end) != (i, j) and not any(self.entry_at.get(k, (0, 0, None))[2] is not None
+                                                                   and self.entry_at[k][2].type == "org"
+                                                                   and (self.entry_at[k][0], self.entry_at[k][1]) != (i, j)
+                                                                   for k in range(ent.start, ent.end)):
+                    a, b = ent.start, ent.end  # "UN World Food Programme" is WFP's fullest name
+                    if self._org_title(a, b) is not None and e.type == "org" and e.country == "IGO":
+                        a, b = i, j
+                self._mention(a, b, "seat" if e.type == "seat" else "org", e.key, country=e.country, role=e.role,
+                              kind=e.kind or "organization")
+            done.add((i, j))
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP") or any(k in self.used for k in range(ent.start, ent.end)):
+                continue
+            i, j = _strip(doc, ent.start, ent.end)
+            if i >= j:
+                continue
+            if ent.label_ == "NORP":
+                continue
+            # an organization the knowledge base does not know: its own words give country and role
+            country, title, org = self._clues(range(i, j))
+            head = doc[_head(doc, i, j)]
+            if self._modifier(head) and title is None:
+                continue
+            self._mention(i, j, "org", doc[i:j].text.lower(), country=country,
+                          role=title.role if title else None, kind="organization",
+                          term=title.key if title else None)
+
+    def _org_title(self, a: int, b: int) -> Entry | None:
+        return self._clues(range(a, b))[1]
+
+    def _modifier(self, head) -> bool:
+        """``head`` only modifies a role noun phrase ("Russia's foreign ministry", "Israeli forces"), which
+        is the actor."""
+        if head.dep_ not in ("compound", "amod", "poss", "nmod") or head.head.i == head.i:
+            return False
+        h = head.head
+        while h.dep_ == "compound" and h.head.i != h.i and h.head.i > h.i:
+            h = h.head
+        m = self.entry_at.get(h.i)
+        return bool(m and m[2].type in ("title", "org", "seat")) or h.ent_type_ in ("ORG", "PERSON")
+
+    def _roles(self) -> None:
+        """Role noun phrases: "the Russian leader", "Israeli forces", "Canada's spy agency", "police"."""
+        doc = self.doc
+        for i, j, e in self.matches:
+            if e.type != "title" or any(k in self.used for k in range(i, j)):
+                continue
+            hk = j - 1
+            head = doc[hk]
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if head.head.i != head.i and head.dep_ in ("compound",) and head.head.i > hk:
+                # the role noun modifies a later noun ("police station"): only when that noun is a role too
+                nxt = self.entry_at.get(head.head.i)
+                if not (nxt and nxt[2].type == "title"):
+                    continue
+                continue
+            a = head.left_edge.i
+            while a < i and (doc[a].dep_ not in _CHUNK_DEPS or doc[a].ent_type_ == "PERSON"):
+                a += 1
+            a = min(a, i)
+            b = j
+            # "government of Mozambique", "Ministry of Foreign Affairs", "authorities in Nagorno-Karabakh"
+            pp_country = None
+            for c in head.children:
+                if c.dep_ == "prep" and c.i == b and c.lower_ in ("of", "in", "for"):
+                    pobj = [g for g in c.children if g.dep_ == "pobj"]
+                    if pobj:
+                        pm = self.entry_at.get(pobj[0].i)
+                        if pm and pm[2].type in ("country", "capital", "title"):
+                            if pm[2].type != "title":
+                                pp_country = pm[2].country
+                            b = max(b, pobj[0].right_edge.i + 1) if pm[2].type != "title" else max(b, pm[1])
+            if any(doc[k].ent_type_ == "PERSON" for k in range(a, b)):
+                continue
+            country, title, org = self._clues(range(a, b))
+            country = country or pp_country
+            if title is None:
+                title = e
+            role = title.role
+            if org is not None and org.type == "org":
+                country = country or org.country
+            kind = title.kind or "group"
+            if head.tag_ == "NNS" and any(doc[k].lower_ in ("two", "both") for k in range(a, i)):
+                self._mention(a, b, "pair", None, term=title.key, kind="person", role=role, country=country)
+                continue
+            type_ = "title" if kind == "person" else "group"
+            self._mention(a, b, type_, title.key, country=country, role=role, kind=kind, term=title.key)
+
+    def _pronouns(self) -> None:
+        doc = self.doc
+        for t in doc:
+            if t.lower_ in ("he", "she", "it") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.used:
+                self._mention(t.i, t.i + 1, "pronoun", t.lower_, kind=t.lower_)

@@ -1,0 +1,196 @@
+"""Cluster mentions into actors within one article.
+
+Named persons are grouped by their name words ("Putin" joins "Vladimir Putin"); organizations by their
+knowledge-base key or name; states by ISO code; role groups by (country, role noun).  Then title-only
+descriptions ("the Russian leader"), "the two leaders" and subject pronouns are attached to the actor
+they refer to, when that can be told reliably.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Actor
+from ._mentions import Mention
+
+_TITLE_WORDS = {"president", "minister", "prime", "foreign", "leader", "king", "queen", "pope", "general",
+                "secretary", "chancellor", "premier", "ambassador"}
+
+
+@dataclass
+class _Cluster:
+    key: tuple
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    extra: list[tuple[int, int]] = field(default_factory=list)  # descriptor spans, pair mentions
+    country: str | None = None
+    role: str | None = None
+    terms: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)  # person: lower-cased name words
+    name: str = ""
+
+    def add(self, m: Mention) -> None:
+        self.mentions.append(m)
+        if self.country is None and m.country:
+            self.country = m.country
+        if self.role is None and m.role:
+            self.role = m.role
+        if m.term:
+            self.terms.add(m.term)
+
+    def spans(self) -> list[tuple[int, int]]:
+        return sorted(set([(m.start, m.end) for m in self.mentions] + self.extra))
+
+    def first(self) -> int:
+        return min(s for s, _ in self.spans())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.lower().replace("\u2019", "'").split() if w not in _TITLE_WORDS]
+
+
+def main_country(mentions: list[Mention], kb_countries: list[str]) -> str | None:
+    """The country the article is mostly about: the most frequent code among its country words."""
+    counts = Counter(c for c in kb_countries if c and c != "IGO")
+    if not counts:
+        counts = Counter(m.country for m in mentions if m.country and m.country != "IGO")
+    if not counts:
+        return None
+    best = max(counts.values())
+    for c in kb_countries:
+        if counts.get(c) == best:
+            return c
+    return counts.most_common(1)[0][0]
+
+
+def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[str, str]) -> list[Actor]:
+    """Actors from ``mentions`` (sorted by position).  ``sent_of(char)`` gives a sentence index;
+    ``main`` is the article's main country, given to role groups and organizations with no country."""
+    clusters: dict[tuple, _Cluster] = {}
+    order: list[_Cluster] = []
+
+    def get(key: tuple, kind: str) -> _Cluster:
+        if key not in clusters:
+            clusters[key] = _Cluster(key, kind)
+            order.append(clusters[key])
+        return clusters[key]
+
+    # named persons, longest names first so that "Putin" finds "Vladimir Putin"
+    persons = [m for m in mentions if m.type == "person"]
+    people: list[_Cluster] = []
+    for m in sorted(persons, key=lambda m: -len(_words(m.text))):
+        ws = set(_words(m.text))
+        if not ws:
+            continue
+        target = next((c for c in people if ws <= c.words), None)
+        if target is None:
+            target = get(("person", m.text.lower()), "person")
+            target.words = ws
+            target.name = m.text
+            people.append(target)
+        target.add(m)
+        target.extra.extend(m.desc)
+    for c in people:  # country/role from the first mention that has them, in text order
+        c.country = c.role = None
+        for m in sorted(c.mentions, key=lambda m: m.start):
+            c.country = c.country or m.country
+            c.role = c.role or m.role
+
+    for m in mentions:
+        if m.type in ("org", "seat"):
+            c = get(("org", m.key), m.kind or "organization")
+            c.add(m)
+        elif m.type == "state":
+            get(("state", m.key), "state").add(m)
+        elif m.type == "people":
+            get(("people", m.key), "group").add(m)
+        elif m.type == "group":
+            c = get(("group", m.country or main, m.key), m.kind or "group")
+            c.country = c.country or m.country or main
+            c.add(m)
+
+    # title-only person descriptions and pairs, in text order
+    def recent_persons(before: int) -> list[_Cluster]:
+        seen = [(max((s for s, _ in c.spans() if s < before), default=-1), c) for c in people]
+        return [c for pos, c in sorted(seen, key=lambda x: -x[0]) if pos >= 0]
+
+    for m in mentions:
+        if m.type == "title":
+            cands = recent_persons(m.start) or people
+            pick = None
+            for c in cands:
+                if m.country and c.country == m.country and (m.role is None or c.role in (None, m.role)):
+                    pick = c
+                    break
+                if not m.country and m.term and m.term in c.terms:
+                    pick = c
+                    break
+            if pick is None:
+                country = m.country or main
+                if m.term is None:
+                    continue
+                pick = get(("title", country, m.term), "person")
+                pick.country = country
+            pick.add(m)
+            if pick.country is None:
+                pick.country = m.country
+        elif m.type == "pair":
+            cands = [c for c in recent_persons(m.start) if m.term in c.terms or m.term in ("leaders", "presidents")]
+            if len(cands) >= 2:
+                for c in cands[:2]:
+                    c.extra.append((m.start, m.end))
+
+    _pronouns(mentions, clusters, order, sent_of)
+
+    actors = []
+    for c in order:
+        if not c.mentions:
+            continue
+        country = c.country
+        if country is None and c.key[0] in ("org",) and c.role not in ("IGO", "NGO", "MED"):
+            country = main
+        actors.append(Actor(_name(c, canonical), c.kind, country, c.role, c.spans()))
+    actors.sort(key=lambda a: a.mentions[0][0])
+    return actors
+
+
+def _name(c: _Cluster, canonical: dict[str, str]) -> str:
+    named = [m for m in c.mentions if m.type != "pronoun" and m.type != "title"] or \
+        [m for m in c.mentions if m.type != "pronoun"]
+    if c.key[0] == "state":
+        # prefer a country name over a capital used for the state, then the longest
+        names = [m.text for m in named if not _acronym(m.text)]
+        return max(names, key=len) if names else canonical.get(c.key[1], named[0].text if named else c.key[1])
+    if not named:
+        return c.name or c.key[-1]
+    return max((m.text for m in named), key=lambda t: (len(t.split()) if c.kind == "person" else len(t), len(t)))
+
+
+def _acronym(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and " " not in text
+
+
+def _pronouns(mentions: list[Mention], clusters: dict, order: list[_Cluster], sent_of) -> None:
+    """Attach a subject "he"/"she" to the last person mentioned as a subject in this or the previous
+    sentence, and "it" to the last organization or state subject, when there is exactly one candidate."""
+    owner: dict[int, _Cluster] = {}
+    for c in order:
+        for m in c.mentions:
+            owner[id(m)] = c
+    for k, m in enumerate(mentions):
+        if m.type != "pronoun":
+            continue
+        s = sent_of(m.start)
+        want = ("person",) if m.key in ("he", "she") else ("organization", "state")
+        cands: list[_Cluster] = []
+        for prev in reversed(mentions[:k]):
+            if sent_of(prev.start) < s - 1:
+                break
+            c = owner.get(id(prev))
+            if c is None or c.kind not in want or prev.type == "pronoun":
+                continue
+            if c not in cands:
+                cands.append(c)
+        if len(cands) == 1:
+            cands[0].add(m)
