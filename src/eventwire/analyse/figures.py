@@ -1,11 +1,264 @@
-"""The figures stage (being built: see the issue tracker)."""
+"""The figures stage: reported numbers of people killed, injured, displaced, arrested, detained or missing.
+
+For every number phrase in a sentence (``_numbers.find_numbers``: digits, words, ranges, vague amounts)
+the stage finds, in the dependency parse, what is counted (the head noun: "36 people"; or the number
+alone: "over 40 have been killed") and the nearest cue word in the tree ("killed", "dead", "death toll",
+"arrests", "fled"...; ``knowledge/figure_cues.tsv``).  Numbers that count no people (years, ages, money,
+percentages, weapons) or whose nearest cue says something else ("deployed 1,000 troops", "released 200
+prisoners") are not figures.  A breakdown ("36 people, including 15 children") is its own figure with
+``part_of`` pointing at the total, so totals are never double counted.  The same count of the same category
+reported twice in an article (headline and body) is one figure.
+
+Vague amounts ("hundreds", "several") and single victims without a number ("killed an insurgent") are only
+reported with the ``figures_implicit`` setting: vague ones with ``vague=True`` and ``count=None``, single
+ones with count 1.  By default they are left out, as the annotation convention records only stated
+numbers ("vague amounts are not recorded"), and a figure without a count could never match one.
+"""
 from __future__ import annotations
 
-from ..model import Article
-from ..settings import Settings
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-NEEDS: set[str] = {"ner", "parser"}
+from ..model import Article, Figure
+from ..settings import Settings
+from . import _figure_context as ctx
+from ._figure_tables import column_map
+from ._numbers import NumberPhrase, find_numbers
+
+NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
+
+_SINGULAR_DETS = {"a", "an", "one", "another"}
+
+
+@lru_cache(maxsize=1)
+def _event_types() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v.split()) for k, v in column_map("figure_events.tsv", "category", "types").items()}
+
+
+@dataclass(slots=True)
+class _Found:
+    """A figure with the parse facts used to relate it to others."""
+
+    figure: Figure
+    anchor: Any  # the token standing for what is counted
+    implicit: bool = False
+    total: int | None = None  # index (in the article's found list) of the total this one breaks down
 
 
 def run(article: Article, settings: Settings) -> Article:
+    """Fill ``article.figures`` from the parsed Doc in ``article.cache["doc"]``."""
+    doc = article.cache.get("doc")
+    if doc is None or not article.text:
+        return article
+    implicit = bool(getattr(settings, "figures_implicit", False))
+    found: list[_Found] = []
+    for sent in doc.sents:
+        found.extend(_sentence_figures(sent, found, implicit))
+    article.figures = _dedupe(found)
+    _link_events(article)
     return article
+
+
+def _sentence_figures(sent: Any, earlier: list[_Found], implicit: bool) -> list[_Found]:
+    tokens = list(sent)
+    phrases = find_numbers(tokens)
+    out: list[_Found] = []
+    claimed: set[int] = set()  # tokens of every number phrase in the sentence
+    for ph in phrases:
+        claimed.update(tokens[k].i for k in range(ph.first, ph.last + 1))
+    for ph in phrases:
+        fig = _phrase_figure(sent, tokens, ph, claimed, earlier + out)
+        if fig is not None and (not fig.figure.vague or implicit):
+            out.append(fig)
+    if implicit:
+        out.extend(_singular_figures(sent, claimed, out))
+    return out
+
+
+def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[int],
+                   earlier: list[_Found]) -> _Found | None:
+    num = tokens[ph.head]
+    span_ids = {tokens[k].i for k in range(ph.first, ph.last + 1)}
+    if _not_a_count(sent, tokens, ph, num):
+        return None
+    noun = ctx.counted_noun(num, span_ids)
+    anchor = noun if noun is not None else _phrase_root(num, span_ids)
+    if noun is not None:
+        if ctx.noncount_word(noun.lower_) or ctx.noncount_word(noun.lemma_):
+            return None
+        if not (ctx.is_victim_noun(noun) or ctx.cue_category(noun) not in (None, "none")):
+            return None
+    elif ph.yearlike:
+        return None
+    else:
+        obj = ctx.of_object(anchor)  # "one of the main bodies" counts no people
+        if obj is not None and not ctx.is_victim_noun(obj) and ctx.cue_category(obj) in (None, "none"):
+            return None
+    cue, category, _ = ctx.nearest_cue(anchor, sent, skip=span_ids - {anchor.i})
+    total = _breakdown_of(anchor, earlier)
+    if category is None and total is not None:
+        category = total.figure.category
+    if category is None and ctx.mentions_anaphor(anchor, sent):
+        category = _previous_category(sent)  # "put that number at 140,000"
+    if category is None or category == "none" or (cue is not None and ctx.is_irrealis(cue)):
+        return None
+    victims = None
+    if noun is not None and ctx.cue_category(noun) in (None, "none"):
+        victims = ctx.noun_phrase_text(noun, claimed)
+    else:
+        obj = ctx.of_object(anchor)
+        if obj is not None:
+            victims = ctx.noun_phrase_text(obj, claimed)
+    first = tokens[ph.first]
+    last_tok = noun if noun is not None and noun.i > tokens[ph.last].i else tokens[ph.last]
+    start, end = first.idx, last_tok.idx + len(last_tok.text)
+    source = ctx.attribution(anchor, sent)
+    fig = Figure(category=category, count=ph.count, start=start, end=end, evidence=_evidence(sent, start),
+                 count_max=ph.count_max, vague=ph.vague, victims=victims,
+                 location=ctx.location(anchor, cue, sent, source), attributed_to=source)
+    return _Found(fig, anchor, total=earlier.index(total) if total is not None else None)
+
+
+def _evidence(sent: Any, offset: int) -> str:
+    """The sentence holding ``offset``, cut at paragraph breaks the parser did not split at."""
+    text = sent.doc.text
+    s, e = sent.start_char, sent.end_char
+    para_start = text.rfind("\n\n", s, offset)
+    para_end = text.find("\n\n", offset, e)
+    return text[(para_start + 2 if para_start >= 0 else s):(para_end if para_end >= 0 else e)].strip()
+
+
+def _previous_category(sent: Any) -> str | None:
+    """The category of the last cue word in the sentence before ``sent`` (what "that number" counts)."""
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    for tok in reversed(list(prev)):
+        cat = ctx.cue_category(tok)
+        if cat not in (None, "none"):
+            return cat
+    return None
+
+
+def _phrase_root(num: Any, span_ids: set[int]) -> Any:
+    tok = num
+    while tok.head.i in span_ids and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _not_a_count(sent: Any, tokens: list[Any], ph: NumberPhrase, num: Any) -> bool:
+    """Years, ages, money, percentages, times, measures: numbers that count no people."""
+    if num.ent_type_ in ctx._NONCOUNT_ENTS and not ph.vague:
+        return True
+    after = tokens[ph.last + 1:ph.last + 4]
+    if after and (ctx.noncount_word(after[0].text) or after[0].text in ("%", ":")):
+        return True
+    if len(after) >= 2 and after[0].text in ("-", "–") and after[1].lower_ in ("year", "years"):
+        return True  # a 25-year-old
+    before = tokens[ph.first - 1] if ph.first > 0 else None
+    if before is not None and (before.text in ("$", "€", "£", "#", "No.", "aged", "age", "no", "No")
+                               or before.is_currency or ctx.noncount_word(before.text)):
+        return True  # "$5", "aged 25", "no one", "October 7"
+    if num.ent_type_ == "DATE" and ph.yearlike:
+        return True
+    return False
+
+
+def _breakdown_of(anchor: Any, earlier: list[_Found]) -> _Found | None:
+    """The figure (in this sentence) that ``anchor`` breaks down ("including 15 children")."""
+    head = ctx.partitive_head(anchor)
+    if head is None:
+        return None
+    for f in reversed(earlier):
+        if f.anchor.doc is anchor.doc and f.anchor.i == head.i:
+            return f
+    return None
+
+
+def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[_Found]:
+    """Single victims without a number ("killed an insurgent", "killing Fayez Jan"): count 1 each."""
+    out: list[_Found] = []
+    taken = {f.anchor.i for f in have}
+    for cue in sent:
+        cat = ctx.cue_category(cue)
+        if cat in (None, "none") or cue.pos_ != "VERB" or ctx.is_irrealis(cue):
+            continue
+        roles = ("nsubjpass",) if cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children) \
+            else ("dobj",)
+        for child in cue.children:
+            if child.dep_ not in roles:
+                continue
+            for victim in [child, *[c for c in child.conjuncts]]:
+                if victim.i in taken or victim.i in claimed or any(t.i in claimed for t in victim.subtree):
+                    continue
+                if not _is_single_victim(victim):
+                    continue
+                fig = Figure(category=cat, count=1, start=victim.left_edge.idx,
+                             end=victim.right_edge.idx + len(victim.right_edge.text),
+                             evidence=_evidence(sent, victim.idx),
+                             victims=ctx.noun_phrase_text(victim, claimed),
+                             location=ctx.location(victim, cue, sent, None),
+                             attributed_to=ctx.attribution(victim, sent))
+                out.append(_Found(fig, victim, implicit=True))
+                taken.add(victim.i)
+    return out
+
+
+def _is_single_victim(tok: Any) -> bool:
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return True
+    if tok.tag_ != "NN" or not ctx.is_victim_noun(tok):
+        return False
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod")}
+    named = any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children)
+    return bool(dets & _SINGULAR_DETS) or named
+
+
+def _dedupe(found: list[_Found]) -> list[Figure]:
+    """One figure per (category, count, count_max) in the article (the first, completed from the later
+    ones); single implicit victims are kept apart unless they name the same victims."""
+    out: list[Figure] = []
+    index: dict[tuple, int] = {}
+    where: list[int] = []  # position in ``found`` -> position in ``out``
+    for k, f in enumerate(found):
+        fig = f.figure
+        if f.total is not None:
+            fig.part_of = where[f.total]
+        if f.implicit:
+            key = ("1", fig.category, (fig.victims or "").lower())
+        elif fig.vague:
+            key = ("v", fig.category, fig.start)
+        else:
+            key = ("n", fig.category, fig.count, fig.count_max, fig.part_of is not None)
+        if key in index:
+            kept = out[index[key]]
+            kept.victims = kept.victims or fig.victims
+            kept.location = kept.location or fig.location
+            kept.attributed_to = kept.attributed_to or fig.attributed_to
+            where.append(index[key])
+            continue
+        index[key] = len(out)
+        where.append(len(out))
+        out.append(fig)
+    return out
+
+
+def _link_events(article: Article) -> None:
+    """Point each figure at an event of a fitting type in the same sentence (the nearest one)."""
+    if not article.events:
+        return
+    for fig in article.figures:
+        types = _event_types().get(fig.category, ())
+        best: tuple[int, int, int] | None = None
+        for i, ev in enumerate(article.events):
+            if ev.type not in types:
+                continue
+            spans = ev.spans or [(ev.start, ev.end)]
+            for s, e in spans:
+                if s <= fig.start < e or s < fig.end <= e or (fig.start <= s and e <= fig.end):
+                    key = (types.index(ev.type), abs(s - fig.start), i)
+                    if best is None or key < best:
+                        best = key
+        fig.event = best[2] if best is not None else None

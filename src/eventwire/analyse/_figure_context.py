@@ -1,0 +1,215 @@
+"""Reading the words around a number in the dependency parse: what is counted (the head noun), what
+happened to it (the nearest cue word in the tree), who the count comes from and where.
+
+All functions take spaCy tokens / spans of one sentence; the tables are ``knowledge/figure_*.tsv``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ._figure_tables import column_map, rows, word_set
+
+Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
+
+#: Entity types that make a number something other than a count of people.
+_NONCOUNT_ENTS = {"MONEY", "PERCENT", "TIME", "QUANTITY", "ORDINAL"}
+#: How far (edges in the dependency tree) a cue word may be from the counted noun.
+MAX_CUE_DISTANCE = 3
+_MODALS = {"could", "might", "may", "would", "will", "should", "can", "shall"}
+_ANAPHORA = {"number", "figure", "toll", "tally", "count", "estimate", "total"}
+_PARTITIVE_HEADS = {"include", "including", "among"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[str, str]]:
+    return {r["lemma"].lower(): (r["category"], r["pos"].upper()) for r in rows("figure_cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _victims() -> frozenset[str]:
+    words = set(word_set("figure_victims.tsv"))
+    for r in rows("demonyms.tsv"):
+        for key in ("demonym", "plural"):
+            if r.get(key):
+                words.add(r[key].lower())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _attribution() -> dict[str, str]:
+    return column_map("figure_attribution.tsv", "word", "kind")
+
+
+def noncount_word(word: str) -> bool:
+    return word.lower() in word_set("figure_noncount.tsv")
+
+
+def cue_category(tok: Token) -> str | None:
+    """The figure category ``tok`` signals ("killed", ..., or "none" for release/deploy words), or None."""
+    for key in (tok.lemma_.lower(), tok.lower_):
+        entry = _cues().get(key)
+        if entry is None:
+            continue
+        cat, pos = entry
+        if pos == "ANY" or tok.pos_ == pos or (pos == "VERB" and tok.tag_ in ("VBN", "VBD", "VBG")) \
+                or (pos == "ADJ" and tok.tag_ == "VBN"):
+            return cat
+    return None
+
+
+def is_victim_noun(tok: Token) -> bool:
+    """Does ``tok`` name people (civilians, soldiers, Palestinians, a person's name)?"""
+    if tok.lower_ in _victims() or tok.lemma_.lower() in _victims():
+        return True
+    if tok.ent_type_ in ("NORP", "PERSON"):
+        return True
+    return False
+
+
+def counted_noun(num: Token, phrase_tokens: set[int]) -> Token | None:
+    """The noun a number counts ("36 people" -> people), None when the number stands alone."""
+    tok = num
+    while tok.head.i in phrase_tokens and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "npadvmod") \
+            and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in phrase_tokens:
+        return tok.head
+    # "12 of the protesters": the number is the head, the people are its "of" object
+    return None
+
+
+def of_object(anchor: Token) -> Token | None:
+    """The pobj of an "of" attached to ``anchor`` ("12 of the protesters" -> protesters)."""
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between ``a`` and ``b`` in the dependency tree (large if they are in different trees)."""
+    pa, pb = _ancestors(a), _ancestors(b)
+    depth_b = {t.i: d for d, t in enumerate(pb)}
+    for d, t in enumerate(pa):
+        if t.i in depth_b:
+            return d + depth_b[t.i]
+    return 99
+
+
+def nearest_cue(anchor: Token, sent: Span, skip: set[int]) -> tuple[Token | None, str | None, int]:
+    """The cue word closest to ``anchor`` in the tree (ties: a governing word first, then the nearer
+    in the text), its category and distance; (None, None, 99) if none is within MAX_CUE_DISTANCE."""
+    best: tuple[int, int, int] | None = None
+    hit: tuple[Token, str] | None = None
+    ancestors = {t.i for t in _ancestors(anchor)}
+    for tok in sent:
+        if tok.i in skip:
+            continue
+        cat = cue_category(tok)
+        if cat is None:
+            continue
+        dist = 0 if tok.i == anchor.i else tree_distance(anchor, tok)
+        if dist > MAX_CUE_DISTANCE:
+            continue
+        key = (dist, 0 if tok.i in ancestors else 1, abs(tok.i - anchor.i))
+        if best is None or key < best:
+            best, hit = key, (tok, cat)
+    if hit is None:
+        return None, None, 99
+    return hit[0], hit[1], best[0]
+
+
+def is_irrealis(cue: Token) -> bool:
+    """A negated or hypothetical cue ("no one was killed", "could kill")."""
+    for child in cue.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
+            return True
+    return False
+
+
+def mentions_anaphor(anchor: Token, sent: Span) -> bool:
+    """Does the sentence refer back to an earlier count near ``anchor`` ("put that number at 140,000")?"""
+    return any(t.lemma_.lower() in _ANAPHORA and t.dep_ != "compound"
+               and tree_distance(anchor, t) <= MAX_CUE_DISTANCE + 2 for t in sent)
+
+
+def partitive_head(anchor: Token) -> Token | None:
+    """For a breakdown ("36 people, including 15 children"), the noun or number it breaks down."""
+    tok = anchor
+    if tok.dep_ == "pobj" and tok.head.lemma_.lower() in _PARTITIVE_HEADS | {"including"} \
+            or tok.dep_ == "pobj" and tok.head.lower_ in _PARTITIVE_HEADS:
+        prep = tok.head
+        if prep.head.i != prep.i:
+            return prep.head
+    return None
+
+
+def noun_phrase_text(noun: Token, exclude: set[int]) -> str:
+    """The counted noun with its left modifiers ("Indian soldiers", "PIJ members"), numbers left out."""
+    keep = [noun]
+    for child in noun.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i not in exclude \
+                and child.pos_ not in ("NUM", "DET") and not child.like_num:
+            keep.extend(t for t in child.subtree if t.i not in exclude)
+    keep.sort(key=lambda t: t.i)
+    first, last = keep[0].i, keep[-1].i
+    doc = noun.doc
+    return doc[first:last + 1].text
+
+
+def attribution(anchor: Token, sent: Span) -> str | None:
+    """Who the count comes from: "according to X", or the subject of a saying verb governing it."""
+    for tok in sent:
+        if tok.lower_ == "according":
+            for prep in tok.children:
+                if prep.lower_ == "to":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return _subtree_text(obj)
+    for tok in _ancestors(anchor)[1:]:
+        if _attribution().get(tok.lemma_.lower()) == "verb":
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                    return _subtree_text(child)
+    root = sent.root
+    if _attribution().get(root.lemma_.lower()) == "verb":  # "..., police said." with the count in a clause
+        for child in root.children:
+            if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                return _subtree_text(child)
+    return None
+
+
+def _subtree_text(tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.dep_ not in ("punct",)]
+    while toks and toks[0].dep_ == "det":
+        toks = toks[1:]
+    if not toks:
+        return tok.text
+    return tok.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
+
+
+def location(anchor: Token, cue: Token | None, sent: Span, skip_text: str | None) -> str | None:
+    """The place the count refers to: a place entity attached to the cue or the counted noun, else the
+    first place named in the sentence (outside the attribution)."""
+    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    if skip_text:
+        places = [e for e in places if e.text not in skip_text]
+    if not places:
+        return None
+    near = {anchor.i} | ({cue.i} if cue is not None else set())
+    for ent in places:
+        for tok in _ancestors(ent.root)[1:4]:
+            if tok.i in near:
+                return ent.text
+    return places[0].text
