@@ -1,11 +1,407 @@
-"""The events stage (being built: see the issue tracker)."""
+"""The events stage: PLOVER-coded events from the dependency parse.
+
+For each sentence, triggers (verbs and nominalisations listed in ``knowledge/plover_lexicon.tsv``) are
+found and checked for factuality (not negated, modal, conditional, planned or denied: see
+``knowledge/event_cues.tsv``).  Each trigger's frame says where its arguments are: subjects, objects,
+prepositional and passive agents, coordinated subjects (one event per source), possessives and demonyms
+on nominal triggers, "with X" for meetings.  Arguments are mapped to the actors stage's actors through
+their mentions (:func:`spans.actors_at`), else to a country named in the phrase.  Dates come from the
+clause's date expression (:mod:`.dates`), the location from the sentence's place names.  Mentions of the
+same event (type, source, target, date) are merged, keeping every evidence span, and events stated by a
+quote are linked to it.
+"""
 from __future__ import annotations
 
-from ..model import Article
-from ..settings import Settings
+import re
+from dataclasses import dataclass
 
-NEEDS: set[str] = {"ner", "parser"}
+from ..model import Article, Event
+from ..settings import Settings
+from . import dates
+from ._event_args import (Arg, agent, demonym_modifier, direct_object, main_country, passive_subject,
+                          possessor, prep_object, resolve, subject, with_conjuncts)
+from ._event_lexicon import CONFLICT, Entry, country_in, cues
+from ._event_triggers import factual, governing_trigger, match
+from .spans import actors_at
+
+NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
+
+#: Types whose embedded clause is the content of the act (a request, a promise, a refusal, a threat):
+#: the embedded trigger is not an event of its own.
+_CONTENT_TYPES = {"REQUEST", "AGREE", "REJECT", "THREATEN", "CONCEDE"}
+_SECURITY_WORDS = re.compile(r"\b(police|troops|soldiers|army|military|security|forces|authorities|"
+                             r"government|regime|junta)\b", re.I)
+
+
+@dataclass(slots=True)
+class _Found:
+    """One event mention before dedup."""
+
+    entry: Entry
+    type: str
+    tok: object
+    source: Arg
+    target: Arg | None
 
 
 def run(article: Article, settings: Settings) -> Article:
+    """Fill ``article.events`` from the parsed Doc in ``article.cache["doc"]``."""
+    doc = article.cache.get("doc")
+    if doc is None or not article.text:
+        return article
+    hint_year = _hint_year(article)
+    events: list[Event] = []
+    last_source: list[Arg] = []
+    for sent in doc.sents:
+        for found in _code_sentence(article, sent, last_source):
+            events.append(_to_event(article, found, hint_year))
+    article.events = _dedup(events)
+    _link_quotes(article)
     return article
+
+
+# --------------------------------------------------------------------------------------------- coding
+
+
+def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[_Found]:
+    triggers: dict[int, Entry] = {}
+    for tok in sent:
+        entry = match(tok)
+        if entry is not None:
+            triggers[tok.i] = entry
+    out: list[_Found] = []
+    for i, entry in triggers.items():
+        tok = sent.doc[i]
+        gov = governing_trigger(tok, triggers)
+        if gov is not None:
+            g = triggers[gov.i]
+            if entry.pos == "NOUN" or g.type in _CONTENT_TYPES or g.frame == "commit":
+                continue
+        if not factual(tok, entry.frame):
+            continue
+        try:
+            found = _frame(article, tok, entry, last_source)
+        except (AttributeError, IndexError, ValueError) as exc:  # a malformed parse: skip this trigger
+            article.cache.setdefault("events_skipped", []).append(f"{tok.text}: {exc}")
+            continue
+        out.extend(found)
+        if found:
+            last_source[:] = [found[-1].source]
+    return out
+
+
+def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[_Found]:
+    """Events for one factual trigger, by its frame."""
+    etype = entry.type
+    if entry.pos == "NOUN":
+        sources, targets = _nominal_args(article, tok, entry, last_source)
+    else:
+        sources, targets = _verbal_args(article, tok, entry)
+    if entry.frame == "commit":
+        etype, extra_target = _commit_type(article, tok, entry)
+        if not targets and extra_target is not None:
+            targets = [extra_target]
+    if entry.frame == "speech" and entry.type == "THREATEN" and tok.lemma_.lower() == "warn":
+        if not _mentions_force(tok):
+            return []
+    if entry.frame == "speech" and entry.type in ("THREATEN", "REJECT") and not targets:
+        comp = _complement(tok)
+        if comp is not None:
+            obj = direct_object(comp) or prep_object(comp)
+            targets = [a for a in (resolve(article, t) for t in with_conjuncts(obj)) if a and a.country]
+    sources = [s for s in (_ground(article, s, tok) for s in sources) if s is not None]
+    if not sources and entry.type == "COERCE" and passive_subject(tok) is not None:
+        sources = [_authority(article, tok)] if _authority(article, tok) else []
+    if not sources:
+        return []
+    targets = [t for t in (_ground(article, t, tok, as_target=True) for t in targets) if t is not None]
+    if entry.lemma == "protest" and entry.pos == "VERB" and _is_state(article, sources[0]):
+        etype = "ACCUSE"
+    if etype == "MOBILIZE":
+        helped = _requester(article, tok)
+        if helped is not None:
+            etype, targets = "AID", [helped]
+    if etype == "PROTEST" and not targets:
+        s = sources[0]
+        if s.country:
+            targets = [Arg("government", s.country, "GOV", s.start, s.start, generic=True)]
+    return _pairs(entry, etype, tok, sources, targets)
+
+
+def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg]) -> list[_Found]:
+    recip = entry.frame == "recip" or (entry.frame == "commit" and etype == "AGREE")
+    out: list[_Found] = []
+    if not targets:
+        if recip and len(sources) >= 2:
+            for s in sources:
+                for t in sources:
+                    if s is not t:
+                        out.append(_Found(entry, etype, tok, s, t))
+            return out
+        if entry.frame == "consult" and len(sources) == 2:
+            return [_Found(entry, etype, tok, sources[0], sources[1])]
+        return [_Found(entry, etype, tok, s, None) for s in sources]
+    for s in sources:
+        for t in targets:
+            if s.name == t.name and s.country == t.country:
+                continue
+            out.append(_Found(entry, etype, tok, s, t))
+            if recip:
+                out.append(_Found(entry, etype, tok, t, s))
+    return out
+
+
+def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[Arg]]:
+    passive = passive_subject(tok)
+    if passive is not None:
+        src_tok = agent(tok)
+        tgt_toks = with_conjuncts(passive)
+    else:
+        src_tok = subject(tok)
+        if src_tok is None and tok.dep_ == "pcomp":  # "accused Moscow of launching": Moscow launched
+            src_tok = _object_of_governing(tok)
+        obj = direct_object(tok)
+        if entry.frame == "consult":
+            obj = prep_object(tok, {"with", "to"}) or obj
+        elif entry.frame == "commit":
+            obj = prep_object(tok, {"with"}) or obj
+        elif entry.type == "REQUEST":
+            obj = prep_object(tok, {"on", "upon"}) or obj
+        elif obj is None:
+            obj = prep_object(tok)
+        tgt_toks = with_conjuncts(obj)
+    sources = [a for a in (resolve(article, t) for t in with_conjuncts(src_tok)) if a]
+    targets = [a for a in (resolve(article, t) for t in tgt_toks) if a]
+    if entry.frame == "speech" and entry.type in ("REQUEST", "SUPPORT", "ACCUSE", "REJECT"):
+        targets = [t for t in targets if t.country and not t.generic or t.actor is not None]
+    return sources, targets
+
+
+def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    sources: list[Arg] = []
+    targets: list[Arg] = []
+    pos = possessor(tok)
+    if pos is not None:
+        sources = [a for a in (resolve(article, t) for t in with_conjuncts(pos)) if a]
+    if not sources:
+        ag = agent(tok)
+        if ag is not None:
+            sources = [a for a in (resolve(article, t) for t in with_conjuncts(ag)) if a]
+    between = prep_object(tok, {"between"})
+    if not sources and between is not None:
+        parties = [a for a in (resolve(article, t) for t in with_conjuncts(between)) if a]
+        if len(parties) >= 2:
+            return parties[:1], parties[1:]
+    if not sources:
+        dem = demonym_modifier(article, tok)
+        if dem is not None:
+            sources = [dem]
+    if not sources and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        s = subject(tok.head)
+        if s is not None:
+            sources = [a for a in (resolve(article, t) for t in with_conjuncts(s)) if a]
+    if entry.type != "REQUEST":
+        preps = {"with", "to"} if entry.frame == "consult" else {"on", "against", "at", "into", "with", "to"}
+        t = prep_object(tok, preps)
+        if t is not None:
+            targets = [a for a in (resolve(article, x) for x in with_conjuncts(t)) if a]
+    if not sources and entry.frame == "consult" and targets and last_source:
+        prev = last_source[0]
+        if prev.country and all(prev.country != t.country for t in targets):
+            sources = [prev]
+    return sources, targets
+
+
+def _object_of_governing(tok):
+    prep = tok.head
+    if prep.dep_ == "prep" and prep.head.pos_ == "VERB":
+        return direct_object(prep.head)
+    return None
+
+
+def _complement(tok):
+    return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _commit_type(article: Article, tok, entry: Entry) -> tuple[str, Arg | None]:
+    """A promise's type from what is promised: force -> THREATEN, a release or easing -> CONCEDE."""
+    comp = _complement(tok)
+    if comp is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "on"):
+                comp = next((p for p in c.children if p.dep_ == "pobj"), None)
+    if comp is None:
+        return entry.type, None
+    centry = match(comp)
+    ctype = centry.type if centry else None
+    c = cues()
+    lemma = comp.lemma_.lower()
+    target_tok = direct_object(comp) or prep_object(comp)
+    target = resolve(article, target_tok) if target_tok is not None else None
+    if target is not None and not target.country:
+        target = None
+    if ctype in CONFLICT or lemma in c.get("force", ()):
+        return "THREATEN", target
+    if ctype in ("RETREAT", "CONCEDE") or lemma in c.get("release", ()):
+        return "CONCEDE", target
+    return entry.type, target
+
+
+def _mentions_force(tok) -> bool:
+    force = cues().get("force", frozenset())
+    return any(t.lemma_.lower() in force for t in tok.subtree if t is not tok)
+
+
+def _ground(article: Article, arg: Arg, tok, as_target: bool = False) -> Arg | None:
+    """Give a country to a generic argument ("police", "protesters") from the sentence's place or the
+    article's main country; drop arguments with no country at all."""
+    if arg.country:
+        return arg
+    if not arg.generic:
+        return None
+    loc = _location(article, tok.sent)
+    country = loc[1] if loc else main_country(article)
+    if not country:
+        return None
+    return Arg(arg.name, country, arg.role, arg.start, arg.end, arg.actor, True)
+
+
+def _authority(article: Article, tok) -> Arg | None:
+    """The agent an agentless coercive passive implies ("were arrested"): the authorities of the place."""
+    loc = _location(article, tok.sent)
+    country = loc[1] if loc else main_country(article)
+    if not country:
+        return None
+    return Arg("authorities", country, "GOV", tok.idx, tok.idx, generic=True)
+
+
+def _is_state(article: Article, arg: Arg) -> bool:
+    if arg.actor is not None:
+        a = article.actors[arg.actor]
+        return a.kind == "state" or a.role == "GOV"
+    return not arg.generic and bool(arg.country) and not _SECURITY_WORDS.search(arg.name) and \
+        bool(country_in(arg.name))
+
+
+def _requester(article: Article, tok) -> Arg | None:
+    """"at the request of X" / "at X's request" in the trigger's sentence: X."""
+    for t in tok.sent:
+        if t.lemma_.lower() == "request" and t.pos_ == "NOUN":
+            p = possessor(t) or prep_object(t, {"of"})
+            if p is not None:
+                a = resolve(article, p)
+                if a is not None and a.country:
+                    return a
+    return None
+
+
+# ------------------------------------------------------------------------------------------ records
+
+
+def _hint_year(article: Article) -> int | None:
+    if article.published:
+        return None
+    m = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", article.text[:3000])
+    return int(m.group(1)) if m else None
+
+
+def _location(article: Article, sent) -> tuple[str, str | None] | None:
+    """The first place (GPE/LOC) named in the sentence, with its country."""
+    key = ("events_loc", sent.start)
+    if key in article.cache:
+        return article.cache[key]
+    out = None
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            hits = actors_at(article, ent.start_char, ent.end_char)
+            country = article.actors[hits[0]].country if hits else None
+            if not country:
+                found = country_in(ent.text)
+                country = found[1] if found else None
+            if country and country != "IGO":
+                out = (ent.text, country)
+                break
+    article.cache[key] = out
+    return out
+
+
+def _confidence(found: _Found) -> float:
+    c = 0.5
+    if found.source.actor is not None:
+        c += 0.2
+    if found.target is not None and found.target.country:
+        c += 0.1
+    if found.entry.pos == "VERB":
+        c += 0.1
+    if found.source.generic:
+        c -= 0.1
+    return round(min(c, 0.95), 3)
+
+
+def _to_event(article: Article, found: _Found, hint_year: int | None) -> Event:
+    tok = found.tok
+    sent = tok.sent
+    expr = dates.governing_expression(tok)
+    date = dates.resolve(expr, article.published, hint_year) if expr else None
+    loc = _location(article, sent)
+    s, t, e = found.source, found.target, found.entry
+    return Event(type=found.type, start=sent.start_char, end=sent.end_char, evidence=sent.text,
+                 mode=e.mode, cameo=e.cameo if found.type == e.type else _type_cameo(found.type),
+                 source=s.name, source_country=s.country, source_role=s.role,
+                 target=t.name if t else None, target_country=t.country if t else None,
+                 target_role=t.role if t else None, date=date,
+                 location=loc[0] if loc else None, location_country=loc[1] if loc else None,
+                 confidence=_confidence(found), trigger=tok.text,
+                 spans=[(sent.start_char, sent.end_char)])
+
+
+def _type_cameo(etype: str) -> str | None:
+    from ._event_lexicon import plover_types
+
+    row = plover_types().get(etype)
+    return row["cameo"] if row else None
+
+
+def _who(name: str | None, country: str | None) -> str:
+    return f"{(name or '').lower()}|{country or ''}"
+
+
+def _dedup(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target, date); an undated mention joins a dated one of the same
+    type, source and target.  Evidence spans are kept."""
+    out: list[Event] = []
+    by_key: dict[tuple, Event] = {}
+    for ev in events:
+        key = (ev.type, _who(ev.source, ev.source_country), _who(ev.target, ev.target_country))
+        same = by_key.get(key + (ev.date,))
+        if same is None and ev.date is None:
+            same = next((o for o in out if (o.type, _who(o.source, o.source_country),
+                                            _who(o.target, o.target_country)) == key), None)
+        if same is None and ev.date is not None:
+            same = by_key.get(key + (None,))
+            if same is not None:
+                same.date = ev.date
+                by_key[key + (ev.date,)] = same
+        if same is not None:
+            for span in ev.spans:
+                if span not in same.spans:
+                    same.spans.append(span)
+            same.confidence = max(same.confidence, ev.confidence)
+            continue
+        by_key[key + (ev.date,)] = ev
+        out.append(ev)
+    return out
+
+
+def _link_quotes(article: Article) -> None:
+    """Link each event to the quote that states it (the quote inside its sentence by the same source)."""
+    for ei, ev in enumerate(article.events):
+        for qi, q in enumerate(article.quotes):
+            if q.event is not None:
+                continue
+            inside = any(s <= q.start < e for s, e in ev.spans)
+            speakers = [q.speaker] + list(q.speakers or [])
+            if inside and ev.source and any(sp and (sp == ev.source or sp in ev.source or ev.source in sp)
+                                            for sp in speakers):
+                ev.quote, q.event = qi, ei
+                break

@@ -1,0 +1,126 @@
+"""Trigger finding and fact filtering for the events stage: which tokens of a parsed sentence are PLOVER
+event triggers (from ``knowledge/plover_lexicon.tsv``), and whether what they report happened (not
+negated, not hypothetical, not a plan, not a denial)."""
+from __future__ import annotations
+
+from ._event_lexicon import Entry, cues, lexicon
+
+#: Relations that make a clause the content of the verb above it.
+CONTENT = {"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "pobj", "dobj", "nsubj", "conj", "prep"}
+
+
+def _pos(tok) -> str | None:
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def _near_lemmas(tok) -> set[str]:
+    """Lemmas of the dependents of ``tok`` and of their dependents (the words a multiword trigger needs)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl", "xcomp"):
+            continue
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        for g in c.children:
+            if g.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl"):
+                continue
+            out.add(g.lemma_.lower())
+            out.add(g.lower_)
+    return out
+
+
+def match(tok) -> Entry | None:
+    """The lexicon entry that ``tok`` triggers, the most specific one whose dependents are all there."""
+    pos = _pos(tok)
+    if pos is None:
+        return None
+    lemma = tok.lemma_.lower()
+    entries = lexicon().get((lemma, pos))
+    if not entries and pos == "VERB":
+        entries = lexicon().get((tok.lower_, pos))
+    if not entries:
+        return None
+    near = None
+    for e in entries:
+        if not e.needs:
+            if lemma == "hold" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                continue  # "hold" codes detention only in the passive ("was held")
+            return e
+        if near is None:
+            near = _near_lemmas(tok)
+        if all(w in near for w in e.needs):
+            return e
+    return None
+
+
+def _has_neg(tok) -> bool:
+    neg = cues().get("negation", frozenset())
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj", "cc") and c.lower_ in neg and c.i < tok.i):
+            return True
+    return False
+
+
+def _aux_kind(tok) -> str | None:
+    c = cues()
+    for ch in tok.children:
+        if ch.dep_ in ("aux", "auxpass", "advmod", "mark", "acomp") or ch.tag_ == "MD":
+            w = ch.lower_
+            if w in c.get("modal", ()) or (ch.tag_ == "MD" and w in c.get("plan", ())):
+                return "modal"
+            if ch.dep_ == "mark" and w in c.get("condition", ()):
+                return "condition"
+            if w in c.get("generic", ()):
+                return "generic"
+    return None
+
+
+def factual(tok, frame: str) -> bool:
+    """Whether the trigger ``tok`` reports something that happened or is happening.
+
+    Negated, modal ("could impose"), conditional ("if ... attacked"), planned ("plans to deploy"), denied
+    ("denied attacking") and generic statements are not events.  Threats and promises are events even
+    though what they announce is in the future.
+    """
+    c = cues()
+    if _has_neg(tok):
+        return False
+    kind = _aux_kind(tok)
+    if kind in ("condition", "generic"):
+        return False
+    if kind == "modal":
+        return False
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in CONTENT or t.head is t:
+            break
+        head = t.head
+        lemma = head.lemma_.lower()
+        if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "dobj", "pobj", "prep", "acl", "conj"):
+            if lemma in c.get("plan", ()) or lemma in c.get("denial", ()):
+                if t.dep_ == "conj":
+                    pass  # coordinated verbs do not inherit each other's plans
+                else:
+                    return False
+            if t.dep_ in ("xcomp", "ccomp", "advcl") and (_has_neg(head) or _aux_kind(head) in ("modal", "condition")):
+                return False
+        if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c.get("condition", ()) for m in t.children):
+            return False
+        t = head
+    return True
+
+
+def governing_trigger(tok, triggers: dict[int, Entry]):
+    """The nearest trigger above ``tok`` whose content ``tok`` is (``urged X to release`` -> urge), or None."""
+    t = tok
+    for _ in range(4):
+        if t.head is t or t.dep_ not in CONTENT or t.dep_ in ("conj", "nsubj"):
+            return None
+        t = t.head
+        if t.i in triggers:
+            return t
+    return None

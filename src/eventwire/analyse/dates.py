@@ -1,0 +1,195 @@
+"""Date resolution for events: turn a date expression ("on Tuesday", "yesterday", "March 24, 2021",
+"Friday, December 23") into an ISO date, resolved against the article's publication date.
+
+Public within the package:
+
+- :func:`resolve` ``(expression, published) -> "YYYY-MM-DD" | None``;
+- :func:`governing_expression` ``(token) -> str | None``: the DATE expression that governs the clause of a
+  trigger token in a parsed spaCy sentence.
+
+Relative expressions ("yesterday", "last week") live in ``knowledge/event_dates.tsv``.  A weekday is the
+most recent such day on or before ``published``; a period with no stated day ("last week", "earlier this
+month") resolves to None, as the annotation guide asks.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"))}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, int | None]]:
+    """The relative expressions of ``knowledge/event_dates.tsv``: expression -> (kind, value)."""
+    out: dict[str, tuple[str, int | None]] = {}
+    with (Path(__file__).resolve().parent.parent / "knowledge" / "event_dates.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            value = row.get("value") or ""
+            out[row["expression"].strip().lower()] = (row["kind"].strip(), int(value) if value.strip() else None)
+    return out
+
+
+def _norm(expression: str) -> str:
+    s = expression.lower().replace("\u2019", "'")
+    s = re.sub(r"[^\w\s,'-]", " ", s)
+    s = re.sub(r"^\s*(on|since|from|by|until|at|in|the)\s+", " ", s)
+    return re.sub(r"\s+", " ", s).strip(" ,")
+
+
+def _parse_iso(published: str | None) -> date | None:
+    if not published:
+        return None
+    m = _ISO.search(published)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _weekday_before(weekday: int, pub: date, direction: str = "") -> date:
+    if direction == "next":
+        delta = (weekday - pub.weekday()) % 7 or 7
+        return pub + timedelta(days=delta)
+    delta = (pub.weekday() - weekday) % 7
+    if direction == "last" and delta == 0:
+        delta = 7
+    return pub - timedelta(days=delta)
+
+
+def _explicit(s: str, pub: date | None, hint_year: int | None) -> date | None | bool:
+    """An explicit day and month (with or without year).  False when there is none in ``s``."""
+    m = _MONTH_DAY.search(s)
+    if m:
+        month, day, year = _MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+    else:
+        m = _DAY_MONTH.search(s)
+        if not m:
+            return False
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2)], m.group(3)
+    weekday = next((i for i, w in enumerate(WEEKDAYS) if w in s), None)
+    try:
+        if year:
+            return date(int(year), month, day)
+        if pub is not None:
+            d = date(pub.year, month, day)
+            if d - pub > timedelta(days=31):  # "December 29" in a January article: last year
+                d = date(pub.year - 1, month, day)
+            return d
+        if weekday is not None:  # "Friday, December 23" with no page date: the year whose weekday fits
+            base = hint_year or 2020
+            for off in sorted(range(-8, 9), key=lambda k: (abs(k), k)):
+                try:
+                    d = date(base + off, month, day)
+                except ValueError:
+                    continue
+                if d.weekday() == weekday:
+                    return d
+        if hint_year:
+            return date(hint_year, month, day)
+    except ValueError:
+        return None
+    return None
+
+
+def resolve(expression: str | None, published: str | None, hint_year: int | None = None) -> str | None:
+    """The ISO date ``expression`` names, resolved against ``published`` (ISO date or None).
+
+    Returns None when the expression names no single day ("last week") or needs a publication date that
+    is missing.  ``hint_year`` (a year the article mentions) helps explicit dates without a year when
+    ``published`` is None.
+    """
+    if not expression:
+        return None
+    s = _norm(expression)
+    if not s:
+        return None
+    pub = _parse_iso(published)
+    iso = _ISO.search(s)
+    if iso:
+        return _parse_iso(iso.group(0)).isoformat() if _parse_iso(iso.group(0)) else None
+    got = _explicit(s, pub, hint_year)
+    if got is not False:
+        return got.isoformat() if got else None
+    table = _table()
+    for key in sorted(table, key=len, reverse=True):
+        if re.search(rf"(^|\b){re.escape(key)}(\b|$)", s):
+            kind, value = table[key]
+            if kind == "vague" or pub is None or value is None:
+                return None
+            return (pub + timedelta(days=value)).isoformat()
+    for i, w in enumerate(WEEKDAYS):
+        if re.search(rf"\b{w}\b", s):
+            if pub is None:
+                return None
+            if re.search(r"\b(a|one)\s+week\s+(ago|earlier)\b", s) or re.search(r"\bweek\b", s):
+                return None
+            direction = "next" if re.search(rf"\bnext\s+{w}\b", s) else "last" if re.search(rf"\blast\s+{w}\b", s) else ""
+            return _weekday_before(i, pub, direction).isoformat()
+    return None
+
+
+def is_date_expression(expression: str) -> bool:
+    """Whether ``expression`` is one the resolver knows (even if it resolves to None, like "last week")."""
+    s = _norm(expression)
+    if not s:
+        return False
+    if _ISO.search(s) or _MONTH_DAY.search(s) or _DAY_MONTH.search(s):
+        return True
+    if any(re.search(rf"\b{w}\b", s) for w in WEEKDAYS):
+        return True
+    return any(re.search(rf"(^|\b){re.escape(k)}(\b|$)", s) for k in _table())
+
+
+def _date_ents(sent) -> list:
+    return [e for e in sent.ents if e.label_ in ("DATE", "TIME") and is_date_expression(e.text)]
+
+
+def governing_expression(token) -> str | None:
+    """The date expression of the clause that ``token`` (a trigger in a parsed sentence) belongs to.
+
+    Prefers a DATE entity attached (through the parse) to the trigger or to the verb that governs it;
+    otherwise the only date expression of the sentence; None when the sentence has none or several
+    unattached ones.
+    """
+    sent = token.sent
+    ents = _date_ents(sent)
+    if not ents:
+        return None
+    # Heads chain of the trigger (the trigger itself, then the verbs above it).
+    chain = [token]
+    t = token
+    while t.head is not t and len(chain) < 6:
+        t = t.head
+        chain.append(t)
+    best: tuple[int, str] | None = None
+    for ent in ents:
+        for tok in ent:
+            h = tok
+            for _ in range(4):  # climb from the date to the verb it modifies
+                if h in chain:
+                    rank = chain.index(h)
+                    if best is None or rank < best[0]:
+                        best = (rank, ent.text)
+                    break
+                if h.head is h:
+                    break
+                h = h.head
+    if best is not None:
+        return best[1]
+    return ents[0].text if len(ents) == 1 else min(ents, key=lambda e: abs(e.start - token.i)).text
