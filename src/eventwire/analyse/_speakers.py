@@ -6,6 +6,7 @@ Pronouns ("he said", "it added") resolve to the last speaker of a matching type 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -31,6 +32,7 @@ class Speaker:
     person: bool | None = None
     offset: int = 0
     countries: list[str | None] = field(default_factory=list)
+    head: str = ""  # the head word the text used for it ("representative"), for "the representative said"
 
 
 def _table(name: str) -> list[dict[str, str]]:
@@ -103,9 +105,26 @@ def _clean(words: str) -> str:
     return out.strip(" ,.;:")
 
 
+def _expansion(doc: Doc, acronym: str) -> str | None:
+    """The full name written before "(ACRONYM)" in the text ("Israel Defense Forces (IDF)")."""
+    m = re.search(r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|the|on|in|de)\s+)*){1,%d})\(%s\)"
+                  % (len(acronym) + 3, re.escape(acronym)), doc.text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
 def _fullest(doc: Doc, ent: Span) -> str:
-    """The longest same-label entity in ``doc`` ending in the same word ("Putin" -> "Vladimir Putin")."""
+    """The longest same-label entity in ``doc`` ending in the same word ("Putin" -> "Vladimir Putin"), or
+    the spelt-out name of an acronym."""
     name = _clean(ent.text)
+    if 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
+        full = _expansion(doc, name)
+        if full:
+            return full
     last = name.split()[-1].lower() if name else ""
     best = name
     for other in doc.ents:
@@ -117,8 +136,77 @@ def _fullest(doc: Doc, ent: Span) -> str:
     return best
 
 
-def name_of(article: Article, tok: Token) -> Speaker | None:
+def _title_kinds() -> dict[str, bool]:
+    """Title or role noun -> whether it names a person (from the actors stage's ``titles.tsv``)."""
+    return _title_table()
+
+
+@lru_cache(maxsize=1)
+def _title_table() -> dict[str, bool]:
+    return {r["term"].lower(): r.get("kind") == "person" for r in _table("titles.tsv") if r.get("term")}
+
+
+def _noun_kind(tok: Token) -> tuple[bool | None, bool]:
+    """(names a person, refers back to an earlier actor) for a common-noun speaker head."""
+    word = tok.lower_
+    if word == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "year":
+        word = "year-old"
+    known = source_nouns().get(word) or source_nouns().get(tok.lemma_.lower())
+    if known is not None:
+        return known
+    titles = _title_kinds()
+    if word in titles or tok.lemma_.lower() in titles:
+        return titles.get(word, titles.get(tok.lemma_.lower())), True
+    return None, False
+
+
+def _definite(tok: Token) -> bool:
+    for c in tok.lefts:
+        if c.dep_ == "det":
+            return c.lower_ in ("the", "this", "that")
+        if c.dep_ == "poss":
+            return True
+    return tok.tag_ != "NNS"
+
+
+def _named_instead(tok: Token) -> Token:
+    """A name standing for a role-noun head: its apposition ("OCHA spokesman, Jens Laerke"), a name the
+    parser left after it ("Red Shirts leader Jatuporn Prompan"), or the body it speaks for ("a representative
+    for the Association")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
+        return tok
+    for c in tok.rights:
+        if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
+            return c
+    nxt = tok.i + 1
+    while nxt < len(tok.doc) and tok.doc[nxt].text == ",":
+        nxt += 1
+    if nxt < len(tok.doc) and tok.doc[nxt].ent_type_ == "PERSON" and tok.doc[nxt].ent_iob_ == "B":
+        ent = _entity(tok.doc[nxt])
+        return ent[-1] if ent is not None else tok
+    person, refers = _noun_kind(tok)
+    if person is None and not refers:
+        return tok
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "PERSON"):
+                    ent = _entity(g)
+                    return ent[-1] if ent is not None else g
+    return tok
+
+
+def name_of(article: Article, tok: Token, history: "History | None" = None) -> Speaker | None:
     """The speaker a (non-pronoun) head token names."""
+    sp = _name_of(article, tok, history)
+    if sp is not None and not sp.head:
+        sp.head = tok.lower_
+    return sp
+
+
+def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker | None:
+    orig = tok
+    tok = _named_instead(tok)
     phrase = _phrase(tok)
     hs, he = tok.idx, tok.idx + len(tok)
     idx = actors_at(article, hs, he) or actors_at(article, phrase.start_char, phrase.end_char)
@@ -137,8 +225,12 @@ def name_of(article: Article, tok: Token) -> Speaker | None:
         return Speaker([name], country, person, tok.idx)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    lemma = tok.lower_
-    person = source_nouns().get(lemma)
+    person, refers = _noun_kind(tok)
+    if refers and history is not None and _definite(tok):
+        back = history.same_head(tok) or history.antecedent(tok, article, person)
+        if back is not None:
+            back.head = orig.lower_
+            return back
     if person is None and tok.ent_type_ == "":
         person = tok.tag_ == "NNS" or None
     return Speaker([text], country_in(text), person, tok.idx)
@@ -157,6 +249,25 @@ class History:
         prior = [s for s in self.items if s.offset < before]
         return prior[-1] if prior else None
 
+    def same_head(self, tok: Token) -> Speaker | None:
+        """The last speaker the text called by the same head word ("a representative ... the representative")."""
+        for sp in reversed([s for s in self.items if s.offset < tok.idx]):
+            if sp.head == tok.lower_:
+                return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head)
+        return None
+
+    def plural(self, tok: Token, article: Article) -> Speaker | None:
+        """For "they": the nearest plural subject in this or the two previous sentences."""
+        sent = tok.sent
+        lo = sent.start
+        for _ in range(2):
+            if lo > 0:
+                lo = tok.doc[lo - 1].sent.start
+        for t in reversed(tok.doc[lo:tok.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
+                return name_of(article, t, self)
+        return None
+
     def pronoun(self, tok: Token, article: Article) -> Speaker | None:
         """The last speaker (or named entity) before ``tok`` that the pronoun can refer to."""
         low = tok.lower_
@@ -166,9 +277,17 @@ class History:
             want = False
         else:
             want = None
+            found = self.plural(tok, article)
+            if found is not None:
+                found.offset = tok.idx
+                return found
+        return self.antecedent(tok, article, want)
+
+    def antecedent(self, tok: Token, article: Article, want: bool | None) -> Speaker | None:
+        """The last speaker, else the last named entity, before ``tok`` of the wanted type (person or not)."""
         for sp in reversed([s for s in self.items if s.offset < tok.idx]):
             if want is None or sp.person is want or (want is False and sp.person is None):
-                return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries))
+                return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head)
         labels = {True: ("PERSON",), False: ("ORG", "GPE", "NORP"), None: ("PERSON", "ORG", "GPE", "NORP")}[want]
         for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]):
             sp = name_of(article, ent[-1])
@@ -182,7 +301,7 @@ def resolve(article: Article, heads: list[Token], history: History) -> Speaker |
     """Resolve speaker head tokens (several for a joint statement) to one :class:`Speaker`."""
     found: list[Speaker] = []
     for tok in heads:
-        sp = history.pronoun(tok, article) if is_pronoun(tok) else name_of(article, tok)
+        sp = history.pronoun(tok, article) if is_pronoun(tok) else name_of(article, tok, history)
         if sp is not None and not any(n in f.names for f in found for n in sp.names):
             found.append(sp)
     if not found:

@@ -54,9 +54,9 @@ def cue_verbs() -> dict[str, bool]:
 
 
 @lru_cache(maxsize=1)
-def source_nouns() -> dict[str, bool]:
-    """Generic source noun -> whether it names people."""
-    return {r["word"]: r["person"] == "yes" for r in _rows("quote_sources.tsv")}
+def source_nouns() -> dict[str, tuple[bool, bool]]:
+    """Source noun -> (names people, "the X" refers back to an actor named earlier)."""
+    return {r["word"]: (r["person"] == "yes", r.get("refers") == "yes") for r in _rows("quote_sources.tsv")}
 
 
 def _is_cue(tok: Token) -> bool:
@@ -101,9 +101,26 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
     s, e = first.start, last.end
     if s > 0:
         prev = doc[s - 1].sent
-        if prev[-1].text == ":" or (len(prev) > 1 and prev[-1].is_space and prev[-2].text == ":"):
+        tail = [t for t in prev if not (t.is_space or t.is_quote)]
+        if tail and tail[-1].text == ":":
             s = prev.start
-    return doc[s:e]
+    text = doc.text
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    if tail_colon(doc, lo):
+        lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
+    while s < e and doc[s].idx < lo:
+        s += 1
+    while e > s and doc[e - 1].idx >= hi:
+        e -= 1
+    return doc[s:e] if e > s else None
+
+
+def tail_colon(doc: Doc, lo: int) -> bool:
+    """Whether the paragraph before offset ``lo`` ends in a colon (a lead-in to a quote)."""
+    before = doc.text[:lo].rstrip()
+    return before.endswith(":") or before.endswith(': "') or before.endswith(":“")
 
 
 def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cue | None:
@@ -151,12 +168,25 @@ def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
     return out
 
 
+def _inverted(tok: Token) -> Token | None:
+    """The speaker of an inverted attribution ('"...," warned Obasanjo'), whatever the parser labelled it."""
+    if tok.i == 0 or not (tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_quote):
+        return None
+    for c in tok.rights:
+        if c.dep_ in ("nsubj", "attr", "dobj", "nsubjpass", "npadvmod") and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    return None
+
+
 def _speaker_head(tok: Token, depth: int) -> Token | None:
     if depth > 4:
         return None
     acc = _according(tok)
     if acc is not None:
         return acc
+    inv = _inverted(tok)
+    if inv is not None:
+        return inv
     kids = list(tok.children)
     lemma = tok.lemma_.lower()
     if lemma in ("quote", "cite"):
@@ -182,12 +212,27 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
                 if c.dep_ in ("nsubjpass", "dobj"):
                     return c
         if head.i != tok.i:
+            if not _is_cue(head) and head.dep_ == "ccomp" and _is_cue(head.head):
+                head = head.head  # "X said that Y arrived, adding ...": adding is X's
             return _speaker_head(head, depth + 1)
     if tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:  # "as saying"
         return _speaker_head(tok.head.head, depth + 1)
     for c in kids:
         if c.dep_ == "nsubjpass" and lemma in cue_verbs():
             return None  # "it was announced that": no speaker
+    return None
+
+
+def cited(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Token | None:
+    """The source of "citing X" / "cited X" in the sentence of ``[start, end)`` (outside any quote)."""
+    reg = region(doc, start, end)
+    if reg is None:
+        return None
+    for t in reg:
+        if t.lemma_.lower() == "cite" and t.pos_ == "VERB" and not _inside(t, quoted):
+            for c in t.children:
+                if c.dep_ == "dobj" and not _inside(c, quoted):
+                    return c
     return None
 
 

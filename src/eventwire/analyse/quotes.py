@@ -58,6 +58,7 @@ def run(article: Article, settings: Settings) -> Article:
     items += _indirect(doc, quoted)
     items.sort(key=lambda it: (it.start, it.kind))
     _attribute(article, doc, items)
+    _share_in_sentence(doc, items)
     _share_across_paragraphs(items)
     article.quotes = _to_quotes(text, items)
     return article
@@ -112,11 +113,11 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
 def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
     history = History()
     prev: _Item | None = None
+    quoted = [(i.start, i.end) for i in items if i.kind == "direct"]
     for it in items:
-        if it.cue is not None:
-            heads = _speech.speaker_tokens(it.cue.token)
-            if heads:
-                it.speaker = resolve(article, heads, history)
+        heads = _heads(doc, it, quoted)
+        if heads:
+            it.speaker = resolve(article, heads, history)
         if it.speaker is None and it.kind == "direct" and prev is not None and prev.speaker is not None:
             if (it.start - prev.end <= _CONTINUE_CHARS and (it.cue is None or not it.governed)
                     and _stands_alone(doc, it)):
@@ -128,6 +129,28 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
             if not it.inherited:
                 history.add(it.speaker)
             prev = it
+
+
+def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
+    """Speaker head tokens for an item: "citing X" first, else the cue's subject; never a token inside a
+    quote or outside the quote's paragraph (its lead-in paragraph included)."""
+    if it.cue is None:
+        return []
+    reg = _speech.region(doc, it.start, it.end)
+    lo = reg.start_char if reg is not None else it.start
+    hi = reg.end_char if reg is not None else it.end
+    if it.cue.token.lower_ != "according":
+        src = _speech.cited(doc, it.start, it.end, quoted)
+        if src is not None:
+            return [src]
+    tok = it.cue.token
+    for _ in range(3):
+        heads = [h for h in _speech.speaker_tokens(tok)
+                 if not any(s <= h.idx < e for s, e in quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
+        if heads or tok.head.i == tok.i:
+            return heads
+        tok = tok.head  # the subject is inside the quote ("citing 'hostile' remarks"): the governing verb's
+    return []
 
 
 def _stands_alone(doc: Doc, it: _Item) -> bool:
@@ -154,6 +177,20 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
                                                                 or _speech.is_pronoun(tok)):
             return resolve(article, [tok], history)
     return None
+
+
+def _share_in_sentence(doc: Doc, items: list[_Item]) -> None:
+    """A quote with no speaker takes the speaker of another quote in its sentence ('chanted "a!" or "b!"')."""
+    by_sent: dict[int, Speaker] = {}
+    for it in items:
+        span = doc.char_span(it.start, it.end, alignment_mode="expand")
+        if span is not None and len(span) and it.speaker is not None and it.kind == "direct":
+            by_sent.setdefault(span[0].sent.start, it.speaker)
+    for it in items:
+        if it.speaker is None and it.kind == "direct":
+            span = doc.char_span(it.start, it.end, alignment_mode="expand")
+            if span is not None and len(span) and span[0].sent.start in by_sent:
+                it.speaker, it.inherited = by_sent[span[0].sent.start], True
 
 
 def _share_across_paragraphs(items: list[_Item]) -> None:
