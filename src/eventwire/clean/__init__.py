@@ -1,14 +1,62 @@
-"""Cleaning: from raw text or HTML to clean article text and metadata.  Entry point: :func:`run`."""
+"""Cleaning: from raw text or an HTML page to clean article text and metadata.  Entry point: :func:`run`.
+
+- plain text (``article.raw``): every line is judged as article text or boilerplate (:mod:`.text`); kept
+  lines become paragraphs, unchanged but for outer whitespace; dropped lines go to ``article.removed``.
+- HTML (``article.html``): the main text and metadata come from the extractor (:mod:`.html`), then the
+  same line filter runs on the extracted blocks.
+
+Metadata the input lacks is filled in: title (the headline line, not repeated in the text), outlet,
+published (ISO date), byline, language.
+"""
 from __future__ import annotations
 
+from ..errors import CleanError, make
 from ..model import Article
 from ..settings import Settings
+from . import html as _html
+from . import metadata as meta
+from .text import classify
+
+__all__ = ["run", "clean_text"]
 
 
 def run(article: Article, settings: Settings) -> Article:
-    text = article.raw or ""
-    paras = [p.strip() for p in text.splitlines() if p.strip()]
-    if paras and article.title is None:
-        article.title = paras[0]
-    article.text = "\n\n".join(paras)
+    """Set ``text``, ``removed`` and the missing metadata of ``article``; raise CleanError (E301/E302)
+    when no article text is left."""
+    url = article.url or settings.url or None
+    if article.raw is None and article.html is not None:
+        page = _html.extract(article.html, url, settings)
+        if not page.text.strip():
+            raise make(CleanError, "E301", why=page.why or "the extractor found no main text")
+        article.title = article.title or page.title
+        article.byline = article.byline or page.byline
+        article.published = article.published or page.published
+        article.outlet = article.outlet or page.site_name
+        article.language = article.language or page.language
+        raw = page.text
+    else:
+        raw = article.raw or ""
+    clean_text(article, raw, url, settings.clean)
+    if not article.published and settings.published:
+        article.published = settings.published
+    article.outlet = article.outlet or meta.outlet(url)
+    if not article.text:
+        raise make(CleanError, "E302")
+    return article
+
+
+def clean_text(article: Article, raw: str, url: str | None, remove: bool = True) -> Article:
+    """Judge the lines of ``raw`` and fill the article's text, removed lines and text-derived metadata."""
+    v = classify(raw, url, article.title)
+    if not remove:
+        article.text = "\n\n".join(ln.text for ln in v.lines)
+        article.language = article.language or meta.language(article.text)
+        return article
+    if v.title is not None and not article.title:
+        article.title = v.title.text
+    article.text = "\n\n".join(ln.text for ln in v.kept)
+    article.removed = [ln.text for ln in v.removed]
+    article.published = article.published or meta.published(v.lines, v.removed, v.kept, url)
+    article.byline = article.byline or meta.byline(v.removed, v.title)
+    article.language = article.language or meta.language(article.text)
     return article

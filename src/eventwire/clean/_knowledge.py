@@ -1,0 +1,73 @@
+"""The clean stage's data files, each loaded once: boilerplate cues and patterns, language stopwords."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ModelError, make
+
+_DIR = Path(__file__).resolve().parents[1] / "knowledge"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One boilerplate regex from ``boilerplate_patterns.json``."""
+
+    name: str
+    kind: str
+    weight: float
+    max_words: int
+    strong: bool
+    regex: re.Pattern[str]
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = _DIR / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise make(ModelError, "E402", path=path, why=exc) from exc
+    rows = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    header = rows[0].split("\t")
+    return [dict(zip(header, r.split("\t"))) for r in rows[1:]]
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[re.Pattern[str], dict[str, tuple[str, float, bool]]]:
+    """A regex finding any cue phrase (longest first, on word boundaries) and each cue's
+    (kind, weight, strong)."""
+    table = {r["cue"].lower(): (r["kind"], float(r["weight"]), r.get("strong") == "yes")
+             for r in _read_tsv("boilerplate_cues.tsv")}
+    alts = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE), table
+
+
+@lru_cache(maxsize=1)
+def _patterns_file() -> dict:
+    path = _DIR / "boilerplate_patterns.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise make(ModelError, "E402", path=path, why=exc) from exc
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    """The structural boilerplate patterns (credits, bylines, labels, links...)."""
+    return tuple(Pattern(p["name"], p["kind"], float(p["weight"]), int(p["max_words"]), bool(p["strong"]),
+                         re.compile(p["regex"])) for p in _patterns_file()["patterns"])
+
+
+@lru_cache(maxsize=None)
+def word_set(key: str) -> frozenset[str]:
+    """A space-separated word list from ``boilerplate_patterns.json`` (date_words, appeal_words...)."""
+    return frozenset(_patterns_file()[key].split())
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Function words per language code, for the language guess."""
+    return {r["lang"]: frozenset(r["words"].split()) for r in _read_tsv("clean_stopwords.tsv")}

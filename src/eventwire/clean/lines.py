@@ -1,0 +1,180 @@
+"""Lines of scraped text and their features: length, punctuation, case, cue words, patterns, appeal density.
+
+A :class:`Line` is one non-blank line of the input with the evidence that it is boilerplate (``score``,
+positive = boilerplate) computed from the line alone; :mod:`.text` then weighs it with its neighbours.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import _knowledge as kb
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"[\w.:/'’-]+")
+_SENT_END = re.compile(r"[.!?…。]['\"”’)\]»]*\s*$")
+_ISO_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*")
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
+_NUMERIC = re.compile(r"^[\d][\d:.,/-]*(?:am|pm|st|nd|rd|th|h)?$")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", re.I)
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+                    "saturday sunday".split())
+_SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via over".split())
+
+
+@dataclass
+class Line:
+    """One non-blank input line with its own features."""
+
+    index: int  # position among the input's lines (blank ones included)
+    text: str  # the line, outer whitespace trimmed
+    body: str  # the text that is judged: ``text`` without a leading "date YYYY-MM-DD" marker
+    iso_date: str | None = None  # that marker's date
+    words: list[str] = field(default_factory=list)
+    score: float = 0.0  # evidence for boilerplate from the line alone
+    strong: bool = False  # some evidence is a strong, length-independent signal (credit, byline, date line)
+    kinds: set[str] = field(default_factory=set)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(_SENT_END.search(self.body))
+
+    @property
+    def starts_lower(self) -> bool:
+        return bool(self.words) and self.body[:1].islower()
+
+    @property
+    def prose(self) -> bool:
+        """Sentence-like: ends with sentence punctuation and is long enough to be a paragraph."""
+        return self.ends_sentence and self.n_words >= 10
+
+    @property
+    def titlecase(self) -> bool:
+        """Title Case, as in a headline or a label: most longer words capitalised, or a capitalised
+        preposition or article after the first word ("The Crisis In Belarus")."""
+        long_words = [w for w in self.words if len(w) >= 4]
+        caps = sum(w[:1].isupper() for w in long_words)
+        if len(long_words) >= 3 and caps / len(long_words) >= 0.85:
+            return True
+        return len(self.words) >= 3 and caps == len(long_words) and any(
+            w[:1].isupper() and w.lower() in _SMALL for w in self.words[1:])
+
+    @property
+    def key(self) -> str:
+        """A normalised form for comparing lines (case, punctuation and spacing ignored)."""
+        return normalise(self.text)
+
+
+def normalise(s: str) -> str:
+    return " ".join(w.lower() for w in re.findall(r"\w+", s))
+
+
+def split(raw: str) -> list[Line]:
+    """The non-blank lines of ``raw`` (a zero-width or non-breaking space alone is blank)."""
+    out = []
+    for i, ln in enumerate(raw.splitlines()):
+        text = ln.replace("\u200b", "").replace("\ufeff", "").strip()
+        if not text:
+            continue
+        text = ln.strip()
+        m = _ISO_PREFIX.match(text)
+        body = text[m.end():] if m else text
+        line = Line(i, text, body, m.group(1) if m else None, _WORD.findall(body))
+        out.append(line)
+    return out
+
+
+def _person_and_appeal(body: str) -> tuple[int, int]:
+    """First/second-person words and appeal words (support, journalism, donate...) outside quotations."""
+    outside = _QUOTED.sub(" ", body)
+    toks = [w.lower().replace("’", "'").split("'")[0] for w in _WORD.findall(outside)]
+    person = sum(t in kb.word_set("first_second_person") for t in toks)
+    appeal = sum(t in kb.word_set("appeal_words") for t in toks)
+    return person, appeal
+
+
+def _date_line(line: Line) -> bool:
+    """A line made (almost) only of a date, a time, "updated"/"published" and the like."""
+    toks = [t.strip(".,:|-–—()") for t in _TOKEN.findall(line.body.lower())]
+    toks = [t for t in toks if t]
+    if not toks or line.n_words > 14:
+        return False
+    datey = [t for t in toks if t in kb.word_set("date_words") or _NUMERIC.match(t)]
+    has_anchor = any(t in _MONTHS for t in toks) or bool(_TIME.search(line.body)) or "published" in toks
+    return has_anchor and len(datey) / len(toks) >= 0.6 and len(toks) - len(datey) <= 3
+
+
+def _foreign_script(body: str) -> bool:
+    letters = [c for c in body if c.isalpha()]
+    if len(letters) < 4:
+        return False
+    latin = sum(c < "\u0250" for c in letters)
+    return latin / len(letters) < 0.5
+
+
+def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = frozenset()) -> Line:
+    """Fill ``line.score``/``strong``/``kinds`` from the line's own features."""
+    body, n = line.body, line.n_words
+    strong = weak = 0.0
+    kinds: set[str] = set()
+    if not line.words:
+        strong += 3.0
+        kinds.add("symbols")
+    if latin_doc and _foreign_script(body):
+        strong += 3.0
+        kinds.add("script")
+    cue_re, cue_table = kb.cues()
+    cue_total = cue_strong = 0.0
+    for m in cue_re.finditer(body):
+        kind, w, is_strong = cue_table[m.group(0).lower()]
+        if is_strong:
+            cue_strong = max(cue_strong, w)
+        else:
+            cue_total += w
+        kinds.add(kind)
+    weak += min(cue_total, 4.0)
+    strong += cue_strong
+    for p in kb.patterns():
+        if (p.max_words == 0 or n <= p.max_words) and p.regex.search(body):
+            kinds.add(p.kind)
+            if p.strong:
+                strong += p.weight
+            else:
+                weak += p.weight
+    person, appeal = _person_and_appeal(body)
+    if n >= 5 and person >= 2 and appeal >= 3 and appeal / n >= 0.12:
+        strong += 3.0
+        kinds.add("appeal")
+    if line.words and line.words[0].lower() in kb.word_set("imperative_verbs") and person >= 1:
+        strong += 2.5
+        kinds.add("promo")
+    if _date_line(line):
+        strong += 3.0
+        kinds.add("time")
+    if outlet_tokens and not line.ends_sentence and any(
+            len(w) >= 4 and any(t.startswith(w.lower()) for t in outlet_tokens) for w in line.words):
+        weak += 1.5
+        kinds.add("outlet")
+    if not line.ends_sentence:
+        if line.titlecase:
+            weak += 0.7
+            kinds.add("titlecase")
+        if n <= 3:
+            weak += 0.5
+        if n <= 6 and re.search(r"\d", body):
+            weak += 1.0  # a data row ("Jordan: 596,800"), a rating, a counter
+            kinds.add("data")
+    if line.ends_sentence and n >= 12:
+        weak *= 0.3  # a cue word inside a long sentence is weak evidence
+    elif n > 8 and not line.ends_sentence:
+        weak *= max(0.5, 8 / n)
+    prose_bonus = (0.5 + min(n, 30) / 20) if line.ends_sentence else 0.0
+    line.score = strong + weak - prose_bonus
+    line.strong = strong > 0
+    line.kinds = kinds
+    return line

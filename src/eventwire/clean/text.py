@@ -1,0 +1,135 @@
+"""Plain-text boilerplate removal: weigh each line's own evidence (:mod:`.lines`) with its place in the
+document and its neighbours.
+
+The page is read as head (before the first sentence-like paragraph), body and tail (after the last one).
+Head and tail lines must look like article text to stay (short labels, bylines and captions go); body lines
+stay unless the evidence against them is clear (so crossheads and short quotes survive).  A run of
+boilerplate after the body (related stories, footers) ends the article: what follows it goes too, except a
+last line cut off mid-sentence right after the body, which is the article's truncated end.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from . import lines as L
+from .lines import Line
+
+#: A body line goes when its evidence reaches this; head and tail lines at the lower bar.
+BODY_BAR = 1.0
+EDGE_BAR = 0.3
+
+
+@dataclass
+class Verdict:
+    """The lines kept as article text, the lines removed (in input order), and the headline line if found."""
+
+    kept: list[Line] = field(default_factory=list)
+    removed: list[Line] = field(default_factory=list)
+    title: Line | None = None
+    lines: list[Line] = field(default_factory=list)
+
+
+def outlet_tokens(url: str | None) -> frozenset[str]:
+    """Distinctive pieces of the site's domain ("sputniknews" for sputniknews.com), to spot its own name."""
+    if not url:
+        return frozenset()
+    host = (urlparse(url).hostname or "").lower()
+    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "mobile", "online", "en", "news")]
+    return frozenset(p for p in parts[:-1] if len(p) >= 4) if len(parts) > 1 else frozenset()
+
+
+def _anchor(line: Line) -> bool:
+    return line.prose and line.score < 0.5
+
+
+def _caption_before_credit(ls: list[Line], i: int) -> bool:
+    """A short non-sentence line right before a credit or source line is the photo's caption."""
+    if i + 1 >= len(ls) or ls[i].ends_sentence or ls[i].n_words > 25:
+        return False
+    nxt = ls[i + 1]
+    return "credit" in nxt.kinds and nxt.score >= BODY_BAR and nxt.n_words <= 40
+
+
+def _contained(small: Line, big: Line) -> bool:
+    a, b = small.key, big.key
+    return len(a) >= 12 and a != b and a in b
+
+
+def classify(raw: str, url: str | None = None, title_hint: str | None = None) -> Verdict:
+    """Split ``raw`` into lines and decide which are article text and which is the headline."""
+    from .metadata import pick_title  # metadata reads Line features too; imported here to keep modules flat
+
+    ls = L.split(raw)
+    toks = outlet_tokens(url)
+    latin_doc = _latin_share(raw) >= 0.5
+    for ln in ls:
+        L.score(ln, latin_doc, toks)
+    n = len(ls)
+    bad = [False] * n
+    anchors = [i for i, ln in enumerate(ls) if _anchor(ln)]
+    first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
+    # captions announced by their credit line, captions repeated next to a caption
+    for i in range(n):
+        if ls[i].score >= BODY_BAR and ls[i].strong:
+            bad[i] = True
+    captions = set()
+    for i in range(n - 1, -1, -1):
+        if not bad[i] and i not in anchors and _caption_before_credit(ls, i) and (bad[i + 1] or i < first):
+            captions.add(i)
+            bad[i] = True
+    title_i = pick_title(ls, bad, first, url, title_hint, captions)
+    if title_i is not None:
+        bad[title_i] = False
+    for i, ln in enumerate(ls):
+        if bad[i] or i == title_i:
+            continue
+        if i < first:  # head: only what looks like a standfirst stays
+            bad[i] = ln.score >= EDGE_BAR or ln.n_words <= 6 or ln.starts_lower
+        elif i > last:  # tail
+            bad[i] = ln.score >= EDGE_BAR or ln.n_words <= 6
+        else:
+            bad[i] = ln.score >= BODY_BAR
+    for i, ln in enumerate(ls):  # a short line between boilerplate lines, or a copy of one, is boilerplate
+        if bad[i] or i == title_i or ln.prose:
+            continue
+        near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n and bad[j]]
+        if any(_contained(ln, ls[j]) for j in near):
+            bad[i] = True
+        elif first <= i <= last and not ln.ends_sentence and ln.score + 0.5 * sum(
+                1 for j in (i - 1, i + 1) if 0 <= j < n and bad[j]) >= BODY_BAR:
+            bad[i] = True
+    _close_tail(ls, bad, last)
+    v = Verdict(lines=ls)
+    if title_i is not None:
+        v.title = ls[title_i]
+    title_key = v.title.key if v.title else None
+    for i, ln in enumerate(ls):
+        if i == title_i:
+            continue
+        if bad[i] or (title_key and ln.key == title_key and not ln.prose):
+            v.removed.append(ln)
+        else:
+            v.kept.append(ln)
+    return v
+
+
+def _close_tail(ls: list[Line], bad: list[bool], last: int) -> None:
+    """After the body, the first boilerplate line starts the page footer: the rest goes too.  A last line
+    right after the body that is not clearly boilerplate is the article's cut-off end and stays."""
+    n = len(ls)
+    if last < 0:
+        return
+    tail = list(range(last + 1, n))
+    if tail == [n - 1] and not ls[n - 1].ends_sentence and ls[n - 1].score < BODY_BAR:
+        bad[n - 1] = False
+        return
+    footer = False
+    for i in tail:
+        footer = footer or bad[i]
+        bad[i] = bad[i] or footer
+
+
+def _latin_share(raw: str) -> float:
+    letters = [c for c in raw[:5000] if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) / len(letters) if letters else 1.0
