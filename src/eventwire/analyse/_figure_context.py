@@ -18,7 +18,7 @@ _NONCOUNT_ENTS = {"MONEY", "PERCENT", "TIME", "QUANTITY", "ORDINAL"}
 #: How far (edges in the dependency tree) a cue word may be from the counted noun.
 MAX_CUE_DISTANCE = 3
 _MODALS = {"could", "might", "may", "would", "will", "should", "can", "shall"}
-_ANAPHORA = {"number", "figure", "toll", "tally", "count", "estimate", "total"}
+_ANAPHORA = {"number", "figure", "toll", "tally", "count", "estimate"}
 _PARTITIVE_HEADS = {"include", "including", "among"}
 
 
@@ -141,7 +141,14 @@ def is_irrealis(cue: Token) -> bool:
 def mentions_anaphor(anchor: Token, sent: Span) -> bool:
     """Does the sentence refer back to an earlier count near ``anchor`` ("put that number at 140,000")?"""
     return any(t.lemma_.lower() in _ANAPHORA and t.dep_ != "compound"
+               and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children)
                and tree_distance(anchor, t) <= MAX_CUE_DISTANCE + 2 for t in sent)
+
+
+def definite(tok: Token) -> bool:
+    """Does ``tok`` carry a definite determiner or a possessive ("the insurgents", "their men")?"""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those"))
+               for c in tok.children)
 
 
 def partitive_head(anchor: Token) -> Token | None:

@@ -31,17 +31,18 @@ def _modifiers() -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 def vague_minimum(word: str) -> int | None:
-    """The conservative minimum a vague amount stands for ("several" -> 3), or None if ``word`` is not one."""
-    parts = word.lower().replace("-", " ").split()
-    parts = [p for p in parts if p not in ("a", "an", "of")]
-    if not parts:
-        return None
-    kinds = [_words().get(p) for p in parts]
-    if kinds[0] is None or kinds[0][0] != "vague":
+    """The conservative minimum the first vague amount in ``word`` stands for ("several" -> 3,
+    "at least several insurgents" -> 3, "tens of thousands" -> 20000), or None if there is none."""
+    kinds = [_words().get(p) for p in word.lower().replace("-", " ").split() if p not in ("a", "an", "of")]
+    while kinds and (kinds[0] is None or kinds[0][0] != "vague"):
+        kinds.pop(0)
+    if not kinds:
         return None
     value = kinds[0][1]
     for k in kinds[1:]:  # "tens of thousands": 20 * 1000
-        if k is not None and k[0] == "vague" and k[1] >= 200:
+        if k is None or k[0] != "vague":
+            break
+        if k[1] >= 200:
             value *= 10 ** (len(str(k[1])) - 1)
     return value
 
@@ -142,6 +143,17 @@ def _run_end(tokens: Sequence[Any], i: int) -> int:
         return j
 
 
+def _vague_here(tokens: Sequence[Any], i: int) -> bool:
+    """"few" and "number" are amounts only as "a few" and "a number of"."""
+    low = tokens[i].text.lower()
+    if low not in ("few", "number"):
+        return True
+    after_a = i > 0 and tokens[i - 1].text.lower() == "a"
+    if low == "few":
+        return after_a
+    return after_a and i + 1 < len(tokens) and tokens[i + 1].text.lower() == "of"
+
+
 def _qualifier(tokens: Sequence[Any], first: int) -> tuple[str | None, int]:
     words = [t.text.lower() for t in tokens]
     for phrase, kind in _modifiers():
@@ -164,11 +176,11 @@ def find_numbers(tokens: Sequence[Any]) -> list[NumberPhrase]:
         start = i
         if low in ("a", "an") and i + 1 < n and _words().get(tokens[i + 1].text.lower(), ("", 0))[0] in ("scale", "dozen"):
             i += 1  # "a dozen", "a hundred"
-        if is_vague_word(tokens[i].text) and not (low == "few" and (i == 0 or tokens[i - 1].text.lower() != "a")):
+        if is_vague_word(tokens[i].text) and _vague_here(tokens, i):
             j = i
             if j + 2 < n and tokens[j + 1].text.lower() == "of" and is_vague_word(tokens[j + 2].text):
                 j += 2  # tens of thousands
-            vstart = i - 1 if low == "few" else i
+            vstart = i - 1 if low in ("few", "number") else i
             qual, qstart = _qualifier(tokens, vstart)
             words = " ".join(t.text for t in tokens[i:j + 1])
             out.append(NumberPhrase(qstart, j, None, vague=True, vague_min=vague_minimum(words),

@@ -97,6 +97,8 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
             return None
     cue, category, _ = ctx.nearest_cue(anchor, sent, skip=span_ids - {anchor.i})
     total = _breakdown_of(anchor, earlier)
+    if total is None and noun is None and category not in (None, "none"):
+        total = _subset_of(anchor, category, earlier)
     if category is None and total is not None:
         category = total.figure.category
     if category is None and ctx.mentions_anaphor(anchor, sent):
@@ -177,6 +179,17 @@ def _breakdown_of(anchor: Any, earlier: list[_Found]) -> _Found | None:
     return None
 
 
+def _subset_of(anchor: Any, category: str, earlier: list[_Found]) -> _Found | None:
+    """For "five of the insurgents (who were killed)", the earlier figure of that group, if any."""
+    obj = ctx.of_object(anchor)
+    if obj is None or not ctx.definite(obj):
+        return None
+    for f in reversed(earlier):
+        if f.figure.category == category and f.figure.part_of is None and not f.implicit:
+            return f
+    return None
+
+
 def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[_Found]:
     """Single victims without a number ("killed an insurgent", "killing Fayez Jan"): count 1 each."""
     out: list[_Found] = []
@@ -207,13 +220,20 @@ def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[
 
 
 def _is_single_victim(tok: Any) -> bool:
-    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
-        return True
+    """One person: a name, or a singular people noun with "a"/"one"/"the"/a possessive ("the Taliban
+    leader, Alaudin", "an insurgent", "his associate")."""
+    if tok.tag_ == "NNP" and tok.ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME"):
+        return not ctx.is_victim_noun(tok) or tok.ent_type_ == "PERSON"
     if tok.tag_ != "NN" or not ctx.is_victim_noun(tok):
         return False
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod")}
-    named = any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in tok.children)
-    return bool(dets & _SINGULAR_DETS) or named
+    return bool(dets & _SINGULAR_DETS) or ctx.definite(tok)
+
+
+def _victim_key(tok: Any) -> str:
+    """What makes two single victims the same person: the name in the phrase, else the noun."""
+    names = [t.text for t in tok.subtree if t.tag_ == "NNP" and t.ent_type_ not in ("ORG", "GPE", "NORP")]
+    return " ".join(names).lower() if names else tok.lemma_.lower()
 
 
 def _dedupe(found: list[_Found]) -> list[Figure]:
@@ -227,9 +247,9 @@ def _dedupe(found: list[_Found]) -> list[Figure]:
         if f.total is not None:
             fig.part_of = where[f.total]
         if f.implicit:
-            key = ("1", fig.category, (fig.victims or "").lower())
+            key = ("1", fig.category, _victim_key(f.anchor))
         elif fig.vague:
-            key = ("v", fig.category, fig.start)
+            key = ("v", fig.category, f.anchor.lower_ if f.anchor.like_num else f.anchor.lemma_.lower())
         else:
             key = ("n", fig.category, fig.count, fig.count_max, fig.part_of is not None)
         if key in index:
