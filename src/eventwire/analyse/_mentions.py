@@ -17,7 +17,8 @@ _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "gen", "gen.",
                "lt", "col", "maj", "capt", "sgt", "rev"}
 _DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some",
-         "both", "all", "other", "many", "several", "more", "most"}
+         "both", "all", "other", "many", "several", "more", "most", "than", "least", "at", "almost", "nearly",
+         "about", "over", "around", "up", "to", "only", "whose", "which", "and", "namely"}
 _CHUNK_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod", "punct", "det", "advmod"}
 
 
@@ -124,6 +125,10 @@ class Extractor:
     # -- helpers ---------------------------------------------------------------------------------------
     def _mention(self, i: int, j: int, type_: str, key: str | None, **kw) -> Mention:
         doc = self.doc
+        for k in range(j - 1, i - 1, -1):  # never across a line break: keep the part nearest the head
+            if "\n" in doc[k].text_with_ws and k < j - 1:
+                i = k + 1
+                break
         i, j = _strip(doc, i, j)
         span = doc[i:j]
         m = Mention(span.start_char, span.end_char, i, j, type_, key, span.text, head=_head(doc, i, j), **kw)
@@ -155,20 +160,46 @@ class Extractor:
     # -- passes ----------------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
         self._persons()
+        self._surnames()
         self._named()
         self._roles()
         self._pronouns()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
 
+    def _person_spans(self) -> list[tuple[int, int, int]]:
+        """(ent start, name start, name end) of every person name: PERSON entities, and capitalised proper
+        nouns right after a person title ("President Ana Corlat") that the NER missed or took for an
+        organization."""
+        doc = self.doc
+        spans: dict[int, tuple[int, int, int]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                spans[ent.start] = (ent.start, ent.start, ent.end)
+        for i, j, e in self.matches:
+            if e.type != "title" or e.kind != "person" or j >= len(doc):
+                continue
+            k = j
+            while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and k not in self.entry_at \
+                    and doc[k].ent_type_ in ("", "PERSON", "ORG", "NORP") and doc[k].sent == doc[j].sent:
+                k += 1
+            if k > j and not any(a <= j < b for _, a, b in spans.values()):
+                ent = self.ent_at.get(j)
+                end = ent.end if ent is not None and ent.label_ == "PERSON" else k
+                spans[j] = (j, j, max(k, end))
+        out = []
+        for start, i, j in sorted(spans.values()):
+            if out and i < out[-1][2]:
+                continue
+            out.append((start, i, j))
+        return out
+
     def _persons(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            i, j = _strip(doc, ent.start, ent.end)
+        for ent_start, i, j in self._person_spans():
+            i, j = _strip(doc, i, j)
             # a title the NER took into the name ("President Putin")
-            while i < j - 1 and (self.entry_at.get(i) and self.entry_at[i][2].type in ("title", "demonym", "country")):
+            while i < j - 1 and (self.entry_at.get(i) and self.entry_at[i][2].type in ("title", "demonym")):
                 i = self.entry_at[i][1]
             if i >= j:
                 continue
@@ -177,7 +208,7 @@ class Extractor:
                 continue  # "Hamas" tagged PERSON: the named pass takes it
             if not any(t.is_title or t.is_upper for t in doc[i:j]):
                 continue
-            desc = self._descriptor(ent.start, i, j)
+            desc = self._descriptor(ent_start, i, j)
             tokens = [k for a, b in desc for k in range(a, b)]
             country, title, org = self._clues(range(0)) if not tokens else self._clues(tokens)
             role = title.role if title else None
@@ -189,6 +220,18 @@ class Extractor:
             m.desc = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in desc if b > a]
             for a, b in desc:
                 self.used.update(range(a, b))
+
+    def _surnames(self) -> None:
+        """Single capitalised words that repeat a word of a person's full name ("Corlat" after "Ana
+        Corlat") are mentions of that person, whatever the NER made of them."""
+        doc = self.doc
+        words = {doc[k].text for m in self.mentions if m.type == "person" and m.j - m.i >= 2
+                 for k in range(m.i, m.j) if len(doc[k]) >= 3 and doc[k].is_title and k not in self.entry_at}
+        for t in doc:
+            if t.text in words and t.i not in self.used and t.pos_ == "PROPN" and t.i not in self.entry_at:
+                if t.ent_type_ and self.ent_at.get(t.i) is not None and len(self.ent_at[t.i]) > 1:
+                    continue
+                self._mention(t.i, t.i + 1, "person", None, kind="person")
 
     def _descriptor(self, ent_start: int, i: int, j: int) -> list[tuple[int, int]]:
         """Token ranges describing the person at ``doc[i:j]``: the title before the name ("Russian
@@ -203,7 +246,7 @@ class Extractor:
             if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start:
                 break
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ in ("-",) or k - 1 in self.entry_at:
-                if t.ent_type_ == "PERSON" and k - 1 < ent_start:
+                if t.ent_type_ == "PERSON" and k - 1 < ent_start and k - 1 not in self.entry_at:
                     break
                 k -= 1
                 continue
@@ -232,7 +275,6 @@ class Extractor:
     def _named(self) -> None:
         """Organizations, seats of power, states and demonym plurals from the knowledge base and NER."""
         doc = self.doc
-        done: set[tuple[int, int]] = set()
         for i, j, e in self.matches:
             if i in self.used or e.type in ("title", "demonym"):
                 continue
@@ -245,26 +287,16 @@ class Extractor:
                     continue
                 if e.type == "capital" and head.dep_ == "pobj" and head.head.lower_ not in ("with", "by", "from", "between", "against"):
                     continue
-                m = self._mention(i, j, "state", e.country, country=e.country, role="GOV", kind="state")
+                m = self._mention(i, j, "state", e.country, country=e.country, role="GOV", kind="state",
+                                  term=e.type)
                 m.located = loc
             elif e.type == "people":
                 if self._modifier(head):
                     continue
                 self._mention(i, j, "people", e.country, country=e.country, role="CVL", kind="group", term="people")
             elif e.type in ("org", "seat"):
-                ent = self.ent_at.get(i)
-                a, b = i, j
-                if ent is not None and ent.label_ in ("ORG", "FAC") and ent.start <= i and ent.end >= j and \
-                        (ent.start, ent.end) != (i, j) and not any(self.entry_at.get(k, (0, 0, None))[2] is not None
-                                                                   and self.entry_at[k][2].type == "org"
-                                                                   and (self.entry_at[k][0], self.entry_at[k][1]) != (i, j)
-                                                                   for k in range(ent.start, ent.end)):
-                    a, b = ent.start, ent.end  # "UN World Food Programme" is WFP's fullest name
-                    if self._org_title(a, b) is not None and e.type == "org" and e.country == "IGO":
-                        a, b = i, j
-                self._mention(a, b, "seat" if e.type == "seat" else "org", e.key, country=e.country, role=e.role,
+                self._mention(i, j, "seat" if e.type == "seat" else "org", e.key, country=e.country, role=e.role,
                               kind=e.kind or "organization")
-            done.add((i, j))
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP") or any(k in self.used for k in range(ent.start, ent.end)):
                 continue
@@ -276,6 +308,8 @@ class Extractor:
             # an organization the knowledge base does not know: its own words give country and role
             country, title, org = self._clues(range(i, j))
             head = doc[_head(doc, i, j)]
+            if _located(head) and title is None:
+                continue  # a place the NER took for an organization ("police in Niamey")
             if self._modifier(head) and title is None:
                 continue
             self._mention(i, j, "org", doc[i:j].text.lower(), country=country,

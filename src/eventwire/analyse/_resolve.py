@@ -95,9 +95,16 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         for m in sorted(c.mentions, key=lambda m: m.start):
             c.country = c.country or m.country
             c.role = c.role or m.role
+        c.country = c.country or main
+
+    def person_named(text: str) -> _Cluster | None:
+        ws = set(_words(text))
+        return next((c for c in people if ws and ws <= c.words), None) if ws else None
 
     for m in mentions:
-        if m.type in ("org", "seat"):
+        if m.type == "org" and m.role is None and m.country is None and (p := person_named(m.text)):
+            p.add(m)  # a surname the NER took for an organization
+        elif m.type in ("org", "seat"):
             c = get(("org", m.key), m.kind or "organization")
             c.add(m)
         elif m.type == "state":
@@ -159,7 +166,7 @@ def _name(c: _Cluster, canonical: dict[str, str]) -> str:
         [m for m in c.mentions if m.type != "pronoun"]
     if c.key[0] == "state":
         # prefer a country name over a capital used for the state, then the longest
-        names = [m.text for m in named if not _acronym(m.text)]
+        names = [m.text for m in named if not _acronym(m.text) and m.term != "capital"]
         return max(names, key=len) if names else canonical.get(c.key[1], named[0].text if named else c.key[1])
     if not named:
         return c.name or c.key[-1]

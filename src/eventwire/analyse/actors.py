@@ -18,6 +18,9 @@ from ._mentions import Extractor
 from ._resolve import main_country, resolve
 
 NEEDS: set[str] = {"ner", "parser"}
+#: Grammatical functions that make a mention a participant rather than a place or a modifier.
+_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
+               "pobj:against", "pobj:to", "pobj:from", "pobj:between", "pobj:on", "pobj:for", "ROOT"}
 
 
 def run(article: Article, settings: Settings) -> Article:
@@ -39,7 +42,29 @@ def run(article: Article, settings: Settings) -> Article:
 
     article.actors = resolve(mentions, main, sent_of, kb.canonical)
     article.cache["actors_main_country"] = main
+    article.cache["actors_agentive"] = {a.name for a in article.actors if _agentive(doc, a)}
     return article
+
+
+def _argument_dep(tok) -> str:
+    """The grammatical function of the phrase headed by ``tok`` (through conjunctions and appositions)."""
+    while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return "pobj:" + tok.head.lower_
+    return tok.dep_
+
+
+def _agentive(doc, actor: Actor) -> bool:
+    """Some mention of ``actor`` is an argument of a clause: a subject, an object, a possessor, the agent
+    of a passive or the object of "with/against/to/from/between"."""
+    for s, e in actor.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        if _argument_dep(span.root) in _AGENT_DEPS:
+            return True
+    return False
 
 
 def _named_in(name: str | None, names: set[str]) -> bool:
@@ -55,8 +80,9 @@ def prune(article: Article) -> Article:
         names.update(x for x in [q.speaker, *q.speakers] if x)
     for e in article.events:
         names.update(x for x in (e.source, e.target) if x)
-    if not names:
-        return article
-    kept: list[Actor] = [a for a in article.actors if a.name in names]
+    agentive = article.cache.get("actors_agentive")
+    if agentive is None:
+        return article  # no parse information: keep everything
+    kept: list[Actor] = [a for a in article.actors if a.name in names or a.name in agentive]
     article.actors = kept
     return article

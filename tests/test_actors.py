@@ -1,0 +1,132 @@
+"""The actors stage on real parses: mentions, resolution, country and role, pruning."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwire.analyse import actors, nlp
+from eventwire.analyse.spans import actors_at
+from eventwire.model import Article, Event, Quote
+
+# Written for these tests (not from any article).
+TEXT = (
+    "Moldovan President Ana Corlat met her Romanian counterpart Mihai Dobre in Bucharest on Monday.\n\n"
+    "Corlat told reporters that the two leaders had agreed to open a border crossing. The Romanian leader "
+    "said his country would send aid.\n\n"
+    "The Kremlin said it was concerned. \"We are watching closely,\" it added. Moscow has warned Chisinau "
+    "before, and Russian troops remain in Transnistria.\n\n"
+    "Nigerien junta leader Abdoulaye Sanda accused Hamas and the UN of interference, while Israeli forces and "
+    "police in Niamey arrested protesters."
+)
+
+
+@pytest.fixture(scope="module")
+def art(settings):
+    a = Article(text=TEXT)
+    actors.run(a, settings)
+    return a
+
+
+def _by_name(art: Article):
+    return {a.name: a for a in art.actors}
+
+
+def _mentions(art: Article, name: str) -> list[str]:
+    a = _by_name(art)[name]
+    return [art.text[s:e] for s, e in a.mentions]
+
+
+def test_named_people_with_country_and_role_from_titles(art):
+    people = _by_name(art)
+    assert people["Ana Corlat"].country == "MDA" and people["Ana Corlat"].role == "GOV"
+    assert people["Mihai Dobre"].country == "ROU"
+    assert people["Ana Corlat"].kind == "person"
+
+
+def test_unknown_person_coded_by_title_and_demonym(art):
+    a = _by_name(art)["Abdoulaye Sanda"]
+    assert (a.country, a.role) == ("NER", "GOV")
+
+
+def test_surname_and_descriptions_are_mentions_of_the_full_name(art):
+    corlat = _mentions(art, "Ana Corlat")
+    assert "Corlat" in corlat and "two leaders" in " ".join(corlat)
+    dobre = _mentions(art, "Mihai Dobre")
+    assert any("Romanian counterpart" in m for m in dobre)
+    assert any("Romanian leader" in m for m in dobre)
+    assert any("two leaders" in m for m in dobre)
+
+
+def test_seat_of_power_and_pronoun(art):
+    k = _by_name(art)["Kremlin"]
+    assert (k.country, k.role, k.kind) == ("RUS", "GOV", "organization")
+    assert _mentions(art, "Kremlin").count("it") >= 1
+
+
+def test_capital_as_actor_is_the_state_but_a_place_is_not(art):
+    names = _by_name(art)
+    assert names["Russia"].country == "RUS" and "Moscow" in _mentions(art, "Russia")
+    assert all("Bucharest" not in _mentions(art, n) for n in names)
+
+
+def test_groups_from_demonyms_and_role_nouns(art):
+    names = _by_name(art)
+    assert names["Hamas"].country == "PSE" and names["Hamas"].role == "REB"
+    assert names["UN"].country == "IGO"
+    assert (names["Israeli forces"].country, names["Israeli forces"].role) == ("ISR", "MIL")
+    assert (names["Russian troops"].country, names["Russian troops"].role) == ("RUS", "MIL")
+    assert names["protesters"].role == "CVL"
+
+
+def test_actors_at_finds_description_mentions(art):
+    start = art.text.index("The Romanian leader")
+    idx = actors_at(art, start, start + len("The Romanian leader"))
+    assert art.actors[idx[0]].name == "Mihai Dobre"
+
+
+def test_mentions_are_offsets_into_the_text(art):
+    for a in art.actors:
+        for s, e in a.mentions:
+            assert 0 <= s < e <= len(art.text)
+            assert art.text[s:e].strip() == art.text[s:e]
+
+
+def test_prune_keeps_participants(settings):
+    a = Article(text=TEXT)
+    actors.run(a, settings)
+    a.quotes = [Quote("We are watching closely", 0, 1, speaker="Kremlin")]
+    a.events = [Event("CONSULT", 0, 1, "", source="Ana Corlat", target="Mihai Dobre")]
+    before = {x.name for x in a.actors}
+    actors.prune(a)
+    after = {x.name for x in a.actors}
+    assert {"Kremlin", "Ana Corlat", "Mihai Dobre"} <= after <= before
+
+
+def test_prune_without_parse_keeps_everything():
+    a = Article(text="x")
+    a.actors = [actors.Actor("Somebody")]
+    actors.prune(a)
+    assert [x.name for x in a.actors] == ["Somebody"]
+
+
+def test_empty_text(settings):
+    a = Article(text="")
+    actors.run(a, settings)
+    assert a.actors == []
+
+
+def test_seed_article_gold_actors_found_with_country(settings, shared):
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    spec = spec_from_file_location("score", shared / "eval" / "score.py")
+    score = module_from_spec(spec)
+    spec.loader.exec_module(score)
+    for path in sorted((shared / "examples").glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        a = Article(text=gold["raw"])
+        actors.run(a, settings)
+        for g in gold["actors"]:
+            hits = [p for p in a.actors if score.name_match(g["name"], p.name)]
+            assert hits, f"{g['name']} not found in {path.name}"
+            assert any(p.country == g["country"] for p in hits), (g, [(p.name, p.country) for p in hits])
