@@ -82,6 +82,13 @@ def _according(tok: Token) -> Token | None:
     return None
 
 
+def _passive(tok: Token) -> bool:
+    """A passive speech verb ("has been asked", "was told") names no speaker as its subject."""
+    if tok.lemma_.lower() in ("quote", "cite"):
+        return False
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
 def _make(tok: Token) -> Cue:
     if tok.lower_ == "according":
         return Cue(tok, True)
@@ -138,7 +145,7 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
         node = tok.head
         seen = 0
         while node.i not in inside and seen < 12:
-            if _is_cue(node) and not _inside(node, quoted):
+            if _is_cue(node) and not _inside(node, quoted) and not _passive(node):
                 return _make(node)
             if node.head.i == node.i:
                 break
@@ -159,6 +166,8 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
 def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
     """Head tokens of whoever speaks for the cue at ``cue_tok`` (several for a joint statement)."""
     head = _speaker_head(cue_tok, depth)
+    if head is None and depth == 0:
+        head = _adjacent_name(cue_tok)
     if head is None:
         return []
     out = [head]
@@ -175,6 +184,19 @@ def _inverted(tok: Token) -> Token | None:
     for c in tok.rights:
         if c.dep_ in ("nsubj", "attr", "dobj", "nsubjpass", "npadvmod") and c.pos_ in ("PROPN", "NOUN"):
             return c
+    return None
+
+
+def _adjacent_name(tok: Token) -> Token | None:
+    """When the parse gives a speech verb no subject: the name right before it ("... Chamal Polwattage
+    said"), skipping adverbs and auxiliaries."""
+    if tok.lower_ == "according":
+        return None
+    j = tok.i - 1
+    while j >= 0 and tok.doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j >= 0 and tok.doc[j].pos_ in ("PROPN", "NOUN") and tok.doc[j].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+        return tok.doc[j]
     return None
 
 
@@ -231,7 +253,8 @@ def cited(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Toke
     for t in reg:
         if t.lemma_.lower() == "cite" and t.pos_ == "VERB" and not _inside(t, quoted):
             for c in t.children:
-                if c.dep_ == "dobj" and not _inside(c, quoted):
+                if c.dep_ == "dobj" and not any(
+                        qs < c.right_edge.idx + len(c.right_edge) and c.left_edge.idx < qe for qs, qe in quoted):
                     return c
     return None
 

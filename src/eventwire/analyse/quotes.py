@@ -131,6 +131,15 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
             prev = it
 
 
+def _overlaps(tok, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the phrase headed by ``tok`` touches a quoted stretch."""
+    a = tok.left_edge.idx
+    b = tok.right_edge.idx + len(tok.right_edge)
+    if tok.dep_ in ("nsubj", "nsubjpass", "attr", "appos", "pobj"):
+        a, b = tok.idx, tok.idx + len(tok)  # a subject's own clause may hold the quote
+    return any(s < b and a < e for s, e in quoted)
+
+
 def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
     """Speaker head tokens for an item: "citing X" first, else the cue's subject; never a token inside a
     quote or outside the quote's paragraph (its lead-in paragraph included)."""
@@ -146,7 +155,7 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
     tok = it.cue.token
     for _ in range(3):
         heads = [h for h in _speech.speaker_tokens(tok)
-                 if not any(s <= h.idx < e for s, e in quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
+                 if not _overlaps(h, quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
         if heads or tok.head.i == tok.i:
             return heads
         tok = tok.head  # the subject is inside the quote ("citing 'hostile' remarks"): the governing verb's
@@ -186,11 +195,23 @@ def _share_in_sentence(doc: Doc, items: list[_Item]) -> None:
         span = doc.char_span(it.start, it.end, alignment_mode="expand")
         if span is not None and len(span) and it.speaker is not None and it.kind == "direct":
             by_sent.setdefault(span[0].sent.start, it.speaker)
+    last: _Item | None = None
     for it in items:
-        if it.speaker is None and it.kind == "direct":
+        if it.kind != "direct":
+            continue
+        if it.speaker is None:
             span = doc.char_span(it.start, it.end, alignment_mode="expand")
             if span is not None and len(span) and span[0].sent.start in by_sent:
                 it.speaker, it.inherited = by_sent[span[0].sent.start], True
+            elif last is not None and last.speaker is not None and _adjacent(doc.text, last, it):
+                it.speaker, it.inherited = last.speaker, True
+        last = it
+
+
+def _adjacent(text: str, a: _Item, b: _Item) -> bool:
+    """Two quotes a few characters apart in one paragraph ('"resign!" or "out!"')."""
+    gap = text[a.end:b.start]
+    return len(gap) <= 12 and "\n" not in gap
 
 
 def _share_across_paragraphs(items: list[_Item]) -> None:

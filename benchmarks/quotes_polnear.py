@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Quote extraction and attribution on PolNeAR (run by hand; not part of the test suite).
+
+    .venv/bin/python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--out PRED.jsonl]
+
+Reads ``../shared/data/polnear/<split>/*.gold.json`` at run time (article text is never copied into the
+repository), runs the actors and quotes stages on each article's ``raw`` text (cleaning off, so offsets
+match), and prints:
+
+* ``quotes``: direct quotes, matched by text with ``shared/eval/score.py``'s ``text_match``;
+* ``quotes+speaker``: direct quotes matched by text and speaker (``name_match``), leaving out gold quotes
+  whose speaker PolNeAR could not resolve (``speaker_resolved`` none/ambiguous) and the predictions that
+  match them, as the PolNeAR README prescribes;
+* ``speaker_acc``: of the text-matched direct quotes with a resolvable gold speaker, the share whose
+  speaker matches (the "speaker accuracy" of the Gender Gap Tracker's evaluation);
+* ``indirect+speaker``: reported speech matched by text and speaker (score.py's definition).
+
+Anchors from the literature: Gender Gap Tracker quote F1 0.837 / speaker accuracy 0.865; BBC Citron
+speaker F1 0.82.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(SHARED / "eval"))
+
+from score import greedy, name_match, text_match  # noqa: E402  (shared/eval/score.py)
+
+from eventwire import load_settings  # noqa: E402
+from eventwire.model import Article  # noqa: E402
+from eventwire.pipeline import run_articles  # noqa: E402
+
+UNRESOLVED = ("none", "ambiguous")
+
+
+class PRF:
+    def __init__(self) -> None:
+        self.tp = self.n_pred = self.n_gold = 0
+
+    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
+        self.tp += tp
+        self.n_pred += n_pred
+        self.n_gold += n_gold
+
+    def line(self, name: str) -> str:
+        p = self.tp / self.n_pred if self.n_pred else 0.0
+        r = self.tp / self.n_gold if self.n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"{name:18} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {self.tp}, pred {self.n_pred}, gold {self.n_gold})"
+
+
+def _tm(g: dict, p: dict) -> bool:
+    return text_match(g.get("text"), p.get("text"))
+
+
+def _sm(g: dict, p: dict) -> bool:
+    return _tm(g, p) and name_match(g.get("speaker"), p.get("speakers") or p.get("speaker"))
+
+
+def score(golds: list[dict], preds: dict[str, dict]) -> dict[str, PRF | tuple[int, int]]:
+    quotes, with_speaker, indirect = PRF(), PRF(), PRF()
+    acc_ok = acc_n = 0
+    for g in golds:
+        p = preds.get(g["id"], {})
+        gq = [q for q in g["quotes"] if q.get("kind") == "direct"]
+        pq = [q for q in p.get("quotes", []) if q.get("kind") == "direct"]
+        quotes.add(len(greedy(gq, pq, _tm)), len(pq), len(gq))
+        # speaker score without the gold quotes PolNeAR could not attribute (and predictions matching them)
+        unresolved = [q for q in gq if q.get("speaker_resolved") in UNRESOLVED or not q.get("speaker")]
+        taken = {id(x) for _, x in greedy(unresolved, pq, _tm)}
+        gs = [q for q in gq if q not in unresolved]
+        ps = [q for q in pq if id(q) not in taken]
+        with_speaker.add(len(greedy(gs, ps, _sm)), len(ps), len(gs))
+        for a, b in greedy(gs, ps, _tm):
+            acc_n += 1
+            acc_ok += name_match(a.get("speaker"), b.get("speakers") or b.get("speaker"))
+        gi = [q for q in g["quotes"] if q.get("kind") == "indirect"]
+        pi = [q for q in p.get("quotes", []) if q.get("kind") == "indirect"]
+        indirect.add(len(greedy(gi, pi, _sm)), len(pi), len(gi))
+    return {"quotes": quotes, "quotes+speaker": with_speaker, "indirect+speaker": indirect,
+            "speaker_acc": (acc_ok, acc_n)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="dev", choices=("dev", "train"))
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    ap.add_argument("--out", default="", help="also write the predictions here (JSONL)")
+    args = ap.parse_args(argv)
+    gold_dir = SHARED / "data" / "polnear" / args.split
+    if not gold_dir.is_dir():
+        print(f"{gold_dir} is not there: PolNeAR is read from ../shared at run time", file=sys.stderr)
+        return 2
+    files = sorted(gold_dir.glob("*.gold.json"))
+    if args.limit:
+        files = files[: args.limit]
+    golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    settings = load_settings(env={}).replace(stages="actors,quotes", clean=False, progress="never")
+    arts = [Article(id=g["id"], raw=g["raw"], published=g.get("published")) for g in golds]
+    t0 = time.perf_counter()
+    preds = {a.id: a.to_record() for a in run_articles(arts, settings)}
+    took = time.perf_counter() - t0
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            for rec in preds.values():
+                f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    res = score(golds, preds)
+    print(f"PolNeAR {args.split}: {len(golds)} articles, {took:.1f} s")
+    for name in ("quotes", "quotes+speaker", "indirect+speaker"):
+        print(res[name].line(name))  # type: ignore[union-attr]
+    ok, n = res["speaker_acc"]  # type: ignore[misc]
+    print(f"{'speaker_acc':18} {ok / n if n else 0.0:.3f}  ({ok}/{n} text-matched direct quotes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
