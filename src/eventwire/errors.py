@@ -87,6 +87,9 @@ MESSAGES: dict[str, str] = {
             "wall or a script-only app; try another extractor with --extractor.",
     "E302": "The article text is empty after cleaning: every block looked like boilerplate. Inspect 'removed' "
             "and tell us about the page; --no-clean keeps the input text as it is.",
+    "E303": "The article text is in '{lang}', not English: eventwire's model and lexicons are English-only, so "
+            "the analysis stages were skipped (the clean text is kept). Translate it first or filter inputs "
+            "by language.",
     "E401": "The spaCy model '{name}' is not installed. Install it with: "
             "pip install -r requirements/model.txt (or pip install en_core_web_sm), or set model=<name>.",
     "E402": "Knowledge file '{path}' cannot be read: {why}. Fix the file or remove it from the "

@@ -43,16 +43,23 @@ def _readable(art: Article) -> bool:
     return art.raw is not None or art.html is not None
 
 
+def _english(art: Article) -> bool:
+    """False for text that clean found to be in another language (E303): the analysis is English-only."""
+    return not art.language or art.language.lower().replace("_", "-").split("-")[0] == "en"
+
+
 def analyse(batch: list[Article], settings: Settings) -> list[Article]:
     """Clean and analyse a batch of raw articles in place; returns the batch."""
     wanted = [n for n in STAGES if n in settings.stages]
     for art in batch:
         if _readable(art):
             _guard("clean", clean.run, art, settings)
+        if art.text and not _english(art):
+            art.add_error("E303", "clean", message("E303", lang=art.language))
         if art.id is None:
             art.id = art.content_hash()
     needs: set[str] = set().union(*(STAGES[n].NEEDS for n in wanted)) if wanted else set()
-    ready = [a for a in batch if a.text]
+    ready = [a for a in batch if a.text and _english(a)]
     try:
         nlp.parse(ready, settings, needs)
     except ModelError:
@@ -66,7 +73,7 @@ def analyse(batch: list[Article], settings: Settings) -> list[Article]:
             except Exception as exc:  # noqa: BLE001
                 art.add_error("E501", "nlp", message("E501", stage="nlp", why=f"{type(exc).__name__}: {exc}"))
     for art in batch:
-        if art.text and "doc" in art.cache or (art.text and not needs):
+        if _english(art) and (art.text and "doc" in art.cache or (art.text and not needs)):
             for name in wanted:
                 _guard(name, STAGES[name].run, art, settings)
         art.cache.clear()
