@@ -4,10 +4,10 @@ Runs eventwire (clean + figures, ``figures_implicit`` on) on each release of the
 (``../shared/data/isaf/isaf.jsonl``, raw text and published date) and compares per-release totals with
 the annotation, which gives one minimum total per category for the whole release (README there):
 
-- total killed = the sum of the killed figures eventwire reports for distinct victims: breakdowns
-  (``part_of`` set) are not added, a figure repeated in one release is reported once by the stage, and a
-  vague amount counts as its conservative minimum (``_numbers.vague_minimum``: "several"/"multiple" = 3,
-  "numerous" = 4, the annotators' convention);
+- total killed = the sum of the killed figures eventwire reports for distinct victims (see ``totals``):
+  breakdowns (``part_of`` set) are not added, a figure repeated in one release is reported once by the
+  stage, a lead total is not added to its details, and a vague amount counts as its conservative minimum
+  (``_numbers.vague_minimum``: "several"/"multiple" = 3, "numerous" = 4, the annotators' convention);
 - the annotation writes captured as ``detained``; arrests are captures, so detained = arrested + detained.
 
 Usage: .venv/bin/python benchmarks/figures_isaf.py [DATA.jsonl] [--stated-only] [--stages figures] [--show N]
@@ -30,20 +30,36 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "data" / "isaf" / "isaf.jsonl"
 #: The annotation's categories from eventwire's.
 CATEGORY = {"killed": "killed", "arrested": "detained", "detained": "detained"}
+#: Qualifiers that make N a strict lower bound.
+_OVER = ("more than ", "over ", "in excess of ", "upwards of ")
 
 
 def totals(art: Article) -> dict[str, int]:
-    """Per-category totals of one release, as the annotation counts them."""
-    out: Counter[str] = Counter()
-    for fig in art.figures:
-        cat = CATEGORY.get(fig.category)
-        if cat is None or fig.part_of is not None:
-            continue
-        if fig.count is not None:
-            out[cat] += fig.count
-        elif fig.vague:
-            out[cat] += vague_minimum(art.text[fig.start:fig.end]) or 0
-    return dict(out)
+    """Per-category totals of one release, as the annotation counts them ("min_killed"/"min_captured"):
+
+    - "more than N" / "over N" is a minimum of N + 1 ("more than 30" = 31);
+    - a lead count that is at least the sum of the later ones is the release's total and the later ones
+      are its details (an "operational update" summarises, then tells each operation);
+    - vague amounts count only when no number is given, as the largest of their minimums (a release
+      repeats "several insurgents" in its lead and its body);
+    - breakdowns (``part_of``) are never added.
+    """
+    out: dict[str, int] = {}
+    for cat in ("killed", "detained"):
+        counts: list[int] = []
+        vague: list[int] = []
+        for fig in sorted(art.figures, key=lambda f: f.start):
+            if CATEGORY.get(fig.category) != cat or fig.part_of is not None:
+                continue
+            span = art.text[fig.start:fig.end].lower()
+            if fig.count is not None:
+                counts.append(fig.count + (1 if span.startswith(_OVER) else 0))
+            elif fig.vague:
+                vague.append(vague_minimum(span) or 0)
+        if len(counts) > 1 and counts[0] > 1 and counts[0] >= sum(counts[1:]):
+            counts = counts[:1]
+        out[cat] = sum(counts) if counts else max(vague, default=0)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

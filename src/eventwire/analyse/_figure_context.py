@@ -120,7 +120,7 @@ def nearest_cue(anchor: Token, sent: Span, skip: set[int]) -> tuple[Token | None
         if cat is None:
             continue
         dist = 0 if tok.i == anchor.i else tree_distance(anchor, tok)
-        if dist > MAX_CUE_DISTANCE:
+        if dist > MAX_CUE_DISTANCE or (dist and _own_subject(tok, anchor, ancestors)):
             continue
         key = (dist, 0 if tok.i in ancestors else 1, abs(tok.i - anchor.i))
         if best is None or key < best:
@@ -135,7 +135,20 @@ def is_irrealis(cue: Token) -> bool:
     for child in cue.children:
         if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
             return True
+        if child.dep_ == "aux" and child.lower_ == "to" and cue.tag_ == "VB" and cue.dep_ in ("advcl", "acl", "relcl"):
+            return True  # a purpose or plan: "an operation to arrest a leader"
     return False
+
+
+def _own_subject(cue: Token, anchor: Token, ancestors: set[int]) -> bool:
+    """Does the cue verb state something of another subject ("..., three died") than the counted one?"""
+    if cue.i in ancestors or cue.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    inside = {t.i for s in subjects for t in s.subtree}
+    return anchor.i not in inside
 
 
 def mentions_anaphor(anchor: Token, sent: Span) -> bool:

@@ -119,6 +119,8 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     fig = Figure(category=category, count=ph.count, start=start, end=end, evidence=_evidence(sent, start),
                  count_max=ph.count_max, vague=ph.vague, victims=victims,
                  location=ctx.location(anchor, cue, sent, source), attributed_to=source)
+    if total is not None and _same_count(total.figure, fig):
+        total = None  # "12 of the protesters" after "12 protesters": the same count told again
     return _Found(fig, anchor, total=earlier.index(total) if total is not None else None)
 
 
@@ -190,6 +192,10 @@ def _subset_of(anchor: Any, category: str, earlier: list[_Found]) -> _Found | No
     return None
 
 
+def _same_count(a: Figure, b: Figure) -> bool:
+    return a.count == b.count and a.count_max == b.count_max
+
+
 def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[_Found]:
     """Single victims without a number ("killed an insurgent", "killing Fayez Jan"): count 1 each."""
     out: list[_Found] = []
@@ -204,12 +210,10 @@ def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[
             if child.dep_ not in roles:
                 continue
             for victim in [child, *[c for c in child.conjuncts]]:
-                if victim.i in taken or victim.i in claimed or any(t.i in claimed for t in victim.subtree):
+                own = _own_tokens(victim)
+                if victim.i in taken or any(t.i in claimed for t in own) or not _is_single_victim(victim):
                     continue
-                if not _is_single_victim(victim):
-                    continue
-                fig = Figure(category=cat, count=1, start=victim.left_edge.idx,
-                             end=victim.right_edge.idx + len(victim.right_edge.text),
+                fig = Figure(category=cat, count=1, start=own[0].idx, end=own[-1].idx + len(own[-1].text),
                              evidence=_evidence(sent, victim.idx),
                              victims=ctx.noun_phrase_text(victim, claimed),
                              location=ctx.location(victim, cue, sent, None),
@@ -217,6 +221,16 @@ def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[
                 out.append(_Found(fig, victim, implicit=True))
                 taken.add(victim.i)
     return out
+
+
+def _own_tokens(tok: Any) -> list[Any]:
+    """The tokens of ``tok``'s phrase without its conjuncts and clauses ("Fayez Jan" in "Fayez Jan and
+    one additional insurgent")."""
+    drop: set[int] = set()
+    for child in tok.children:
+        if child.dep_ in ("conj", "cc", "relcl", "acl", "prep", "punct") and child.i > tok.i:
+            drop.update(t.i for t in child.subtree)
+    return [t for t in tok.subtree if t.i not in drop] or [tok]
 
 
 def _is_single_victim(tok: Any) -> bool:
