@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Article
-from ._event_lexicon import agent_nouns, country_in
+from ._event_lexicon import agent_nouns, country_in, cues
 from .spans import actors_at
 
 SUBJ = {"nsubj", "csubj"}
@@ -14,6 +14,8 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 #: Prepositions whose object is the target of an action ("fired on crowds", "talks with Iran").
 TARGET_PREPS = {"on", "against", "with", "at", "to", "into", "toward", "towards", "upon", "over"}
 PRONOUN_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUN_GROUP = {"its", "their"}
+PRONOUN_SUBJECT = {"it", "they", "he", "she"}
 #: Clause relations through which a trigger inherits the subject of the verb that governs it.
 INHERIT = {"xcomp", "conj", "advcl", "pcomp"}
 
@@ -48,19 +50,56 @@ def _from_actor(article: Article, idx: int, start: int, end: int) -> Arg:
 
 
 def _pronoun(article: Article, tok) -> Arg | None:
-    """He/she: the nearest person actor mentioned before the pronoun."""
-    if tok.lower_ not in PRONOUN_PERSON:
+    """He/she: the nearest person actor mentioned before the pronoun; its/their: the subject of the
+    sentence when it is an actor, else the nearest state or organization mentioned before."""
+    low = tok.lower_
+    if low in PRONOUN_PERSON and low not in PRONOUN_SUBJECT:
+        kinds = {"person"}
+    elif low in PRONOUN_SUBJECT and tok.dep_ in SUBJ:
+        # "the coalition said it freed ...": the subject of the reporting verb above
+        h = tok.head
+        for _ in range(3):
+            if h.head is h:
+                break
+            if h.dep_ in ("ccomp", "conj", "advcl") and h.head.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in h.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"), None)
+                if subj is not None:
+                    return resolve(article, subj)
+            h = h.head
+        if low not in PRONOUN_PERSON:
+            return None
+        kinds = {"person"}
+    elif low in PRONOUN_GROUP:
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in SUBJ), None)
+        if subj is not None and subj is not tok and not (subj.idx <= tok.idx < subj.idx + len(subj.text)):
+            hits = actors_at(article, subj.idx, subj.idx + len(subj.text))
+            if hits and not any(s <= tok.idx < e for s, e in article.actors[hits[0]].mentions):
+                return _from_actor(article, hits[0], tok.idx, tok.idx + len(tok.text))
+        kinds = {"state", "organization", "group"}
+    else:
         return None
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, int] | None = None
     for i, a in enumerate(article.actors):
-        if a.kind != "person":
+        if a.kind not in kinds:
             continue
         for s, e in a.mentions:
             if e <= tok.idx and (best is None or s > best[0]):
-                best = (s, e, i, 0)
+                best = (s, i)
     if best is None:
         return None
-    return _from_actor(article, best[2], tok.idx, tok.idx + len(tok.text))
+    return _from_actor(article, best[1], tok.idx, tok.idx + len(tok.text))
+
+
+def _pair(article: Article, tok) -> list[Arg]:
+    """"The two sides", "both leaders": the two parties of the last meeting or agreement coded."""
+    if tok.lemma_.lower() not in cues().get("pair", ()):
+        return []
+    if not any(c.lower_ in ("two", "both") or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children):
+        return []
+    if tok.tag_ not in ("NNS", "NNPS") and not any(c.lower_ in ("two", "both") for c in tok.children):
+        return []
+    return list(article.cache.get("events_last_pair", []))
 
 
 def resolve(article: Article, tok) -> Arg | None:
@@ -91,6 +130,11 @@ def resolve(article: Article, tok) -> Arg | None:
     if not is_agent and tok.pos_ != "PROPN":
         return None
     role = agents.get(lemma, agents.get(tok.lower_))
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if is_agent and poss is not None:  # "Iran's forces", "its diplomats"
+        owner = resolve(article, poss)
+        if owner is not None and owner.country:
+            return Arg(article.text[s:e], owner.country, role or owner.role, s, e)
     text = article.text[s:e]
     found = country_in(text)
     if found:
@@ -102,6 +146,55 @@ def resolve(article: Article, tok) -> Arg | None:
             return Arg(text, found[1], role, s, e)
         return Arg(text, None, role, s, e, generic=True)
     return Arg(text, None, None, s, e)
+
+
+def resolve_all(article: Article, tok) -> list[Arg]:
+    """Every actor that ``tok`` and its conjuncts name ("Putin and Erdogan"; "the two sides")."""
+    out: list[Arg] = []
+    for t in with_conjuncts(tok):
+        pair = _pair(article, t)
+        if pair:
+            out.extend(pair)
+            continue
+        a = resolve(article, t)
+        if a is not None and a.actor is None and t.pos_ == "NOUN":
+            of = _of_object(t)
+            if of is not None and of.conjuncts:  # "the foreign ministers of Russia, Ukraine and France"
+                many = [x for x in (resolve(article, c) for c in with_conjuncts(of)) if x and x.country]
+                if len(many) > 1:
+                    out.extend(many)
+                    continue
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def _of_object(tok):
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def owner(article: Article, tok) -> Arg | None:
+    """The actor a non-actor noun phrase belongs to: "the coalition move", "US activities", "the
+    Chinese coast guard ship's use of water cannon" -> the coalition, the US, the Chinese coast guard."""
+    if tok is None:
+        return None
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+            a = resolve(article, c)
+            if a is not None and a.country:
+                return a
+            inner = owner(article, c)
+            if inner is not None:
+                return inner
+    of = _of_object(tok)
+    if of is not None:
+        a = resolve(article, of)
+        if a is not None and a.country:
+            return a
+    return None
 
 
 def with_conjuncts(tok) -> list:

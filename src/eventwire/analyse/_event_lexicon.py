@@ -11,7 +11,7 @@ from pathlib import Path
 _KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 #: PLOVER types whose events are material or verbal conflict (used to read vows and warnings).
-CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 
 
 @dataclass(frozen=True, slots=True)

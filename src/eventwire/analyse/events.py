@@ -19,7 +19,8 @@ from ..model import Article, Event
 from ..settings import Settings
 from . import dates
 from ._event_args import (Arg, agent, demonym_modifier, direct_object, main_country, passive_subject,
-                          possessor, prep_object, resolve, subject, with_conjuncts)
+                          owner, possessor, prep_object, resolve, resolve_all, subject,
+                          with_conjuncts)
 from ._event_lexicon import CONFLICT, Entry, country_in, cues
 from ._event_triggers import factual, governing_trigger, match
 from .spans import actors_at
@@ -52,9 +53,14 @@ def run(article: Article, settings: Settings) -> Article:
     hint_year = _hint_year(article)
     events: list[Event] = []
     last_source: list[Arg] = []
+    dating = _Dating(article, hint_year)
     for sent in doc.sents:
+        dating.see(sent)
         for found in _code_sentence(article, sent, last_source):
-            events.append(_to_event(article, found, hint_year))
+            ev = _to_event(article, found, hint_year)
+            if ev.date is None and dates.governing_expression(found.tok) is None:
+                ev.date = dating.inherited(found.tok)
+            events.append(ev)
     article.events = _dedup(events)
     _link_quotes(article)
     return article
@@ -69,6 +75,7 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[_Foun
         entry = match(tok)
         if entry is not None:
             triggers[tok.i] = entry
+    _prefer_nouns(sent, triggers)
     out: list[_Found] = []
     for i, entry in triggers.items():
         tok = sent.doc[i]
@@ -87,7 +94,28 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[_Foun
         out.extend(found)
         if found:
             last_source[:] = [found[-1].source]
+            f = found[0]
+            if f.target is not None and (entry.frame in ("consult", "recip") or f.type == "AGREE"):
+                article.cache["events_last_pair"] = [f.source, f.target]
     return out
+
+
+#: Nominal types that an offer or pledge does not turn into their own event ("offered talks" = AGREE).
+_COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "AGREE", "RETREAT", "CONCEDE"}
+
+
+def _prefer_nouns(sent, triggers: dict[int, Entry]) -> None:
+    """"offered criticism", "voiced support": a speech-act noun that is the object of a light verb
+    trigger codes the event; the verb's own entry is dropped."""
+    light = cues().get("light", frozenset())
+    for i, entry in list(triggers.items()):
+        tok = sent.doc[i]
+        if entry.pos != "NOUN" or tok.dep_ != "dobj" or entry.type in _COOPERATIVE:
+            continue
+        head = tok.head
+        if head.i in triggers and head.lemma_.lower() in light:
+            del triggers[head.i]
+            triggers[i] = Entry(entry.lemma, entry.needs, entry.pos, entry.type, entry.mode, entry.cameo, "light")
 
 
 def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[_Found]:
@@ -110,8 +138,13 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
             obj = direct_object(comp) or prep_object(comp)
             targets = [a for a in (resolve(article, t) for t in with_conjuncts(obj)) if a and a.country]
     sources = [s for s in (_ground(article, s, tok) for s in sources) if s is not None]
-    if not sources and entry.type == "COERCE" and passive_subject(tok) is not None:
-        sources = [_authority(article, tok)] if _authority(article, tok) else []
+    if not sources and entry.type == "COERCE" and passive_subject(tok) is not None and agent(tok) is None \
+            and (targets or entry.needs):
+        auth = _authority(article, tok)
+        sources = [auth] if auth else []
+    if not sources and etype == "PROTEST" and entry.pos == "NOUN" and possessor(tok) is None:
+        crowd = _ground(article, Arg("protesters", None, "CVL", tok.idx, tok.idx, generic=True), tok)
+        sources = [crowd] if crowd else []
     if not sources:
         return []
     targets = [t for t in (_ground(article, t, tok, as_target=True) for t in targets) if t is not None]
@@ -128,8 +161,13 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
     return _pairs(entry, etype, tok, sources, targets)
 
 
+#: Types that two coordinated subjects do to each other ("India and China pulled back their troops").
+_MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
+
+
 def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg]) -> list[_Found]:
-    recip = entry.frame == "recip" or (entry.frame == "commit" and etype == "AGREE")
+    recip = entry.frame == "recip" or (entry.frame in ("commit", "act", "light") and etype == "AGREE") \
+        or (etype in _MUTUAL and len(sources) == 2 and not targets)
     out: list[_Found] = []
     if not targets:
         if recip and len(sources) >= 2:
@@ -155,26 +193,41 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
     passive = passive_subject(tok)
     if passive is not None:
         src_tok = agent(tok)
-        tgt_toks = with_conjuncts(passive)
+        targets = resolve_all(article, passive)
     else:
         src_tok = subject(tok)
         if src_tok is None and tok.dep_ == "pcomp":  # "accused Moscow of launching": Moscow launched
             src_tok = _object_of_governing(tok)
-        obj = direct_object(tok)
-        if entry.frame == "consult":
-            obj = prep_object(tok, {"with", "to"}) or obj
-        elif entry.frame == "commit":
-            obj = prep_object(tok, {"with"}) or obj
-        elif entry.type == "REQUEST":
-            obj = prep_object(tok, {"on", "upon"}) or obj
-        elif obj is None:
-            obj = prep_object(tok)
-        tgt_toks = with_conjuncts(obj)
-    sources = [a for a in (resolve(article, t) for t in with_conjuncts(src_tok)) if a]
-    targets = [a for a in (resolve(article, t) for t in tgt_toks) if a]
+        targets = []
+        for cand in _target_candidates(tok, entry):
+            targets = resolve_all(article, cand)
+            if targets:
+                break
+    sources = resolve_all(article, src_tok)
     if entry.frame == "speech" and entry.type in ("REQUEST", "SUPPORT", "ACCUSE", "REJECT"):
         targets = [t for t in targets if t.country and not t.generic or t.actor is not None]
+        if not targets and entry.type != "REQUEST" and passive is None:
+            own = owner(article, direct_object(tok))  # "criticised US activities"
+            targets = [own] if own is not None else []
     return sources, targets
+
+
+def _target_candidates(tok, entry: Entry) -> list:
+    """Tokens that may be the target of verb ``tok``, in order of preference."""
+    obj = direct_object(tok)
+    if entry.frame == "consult":
+        if tok.lemma_.lower() in cues().get("topic", ()):
+            obj = None
+        order = [prep_object(tok, {"with", "to"}), obj]
+    elif entry.frame == "commit":
+        order = [prep_object(tok, {"with"}), obj]
+    elif entry.type == "REQUEST":
+        order = [prep_object(tok, {"on", "upon"}), obj]
+    elif entry.type == "MOBILIZE":
+        order = [prep_object(tok, {"against", "toward", "towards"})]
+    else:
+        order = [obj, prep_object(tok)]
+    return [t for t in order if t is not None]
 
 
 def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -> tuple[list[Arg], list[Arg]]:
@@ -182,26 +235,29 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
     targets: list[Arg] = []
     pos = possessor(tok)
     if pos is not None:
-        sources = [a for a in (resolve(article, t) for t in with_conjuncts(pos)) if a]
+        sources = resolve_all(article, pos)
     if not sources:
         ag = agent(tok)
         if ag is not None:
-            sources = [a for a in (resolve(article, t) for t in with_conjuncts(ag)) if a]
+            sources = resolve_all(article, ag)
     between = prep_object(tok, {"between"})
     if not sources and between is not None:
-        parties = [a for a in (resolve(article, t) for t in with_conjuncts(between)) if a]
+        parties = resolve_all(article, between)
         if len(parties) >= 2:
             return parties[:1], parties[1:]
     if not sources:
         dem = demonym_modifier(article, tok)
         if dem is not None:
             sources = [dem]
-    if not sources and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+    if not sources and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
+            and tok.head.lemma_.lower() in cues().get("light", ()) | {"reach", "sign", "agree"}:
         s = subject(tok.head)
         if s is not None:
-            sources = [a for a in (resolve(article, t) for t in with_conjuncts(s)) if a]
+            sources = resolve_all(article, s)
     if entry.type != "REQUEST":
         preps = {"with", "to"} if entry.frame == "consult" else {"on", "against", "at", "into", "with", "to"}
+        if entry.type not in ("CONSULT", "AGREE", "AID", "MOBILIZE"):
+            preps = preps | {"of"}
         t = prep_object(tok, preps)
         if t is not None:
             targets = [a for a in (resolve(article, x) for x in with_conjuncts(t)) if a]
@@ -296,6 +352,43 @@ def _requester(article: Article, tok) -> Arg | None:
 
 
 # ------------------------------------------------------------------------------------------ records
+
+
+class _Dating:
+    """Dates for clauses that state none: the last date stated earlier in the same paragraph, else the
+    day of the article's lead (the first day it states), for events told in the simple past or present
+    perfect.  Pluperfect and background clauses stay undated."""
+
+    def __init__(self, article: Article, hint_year: int | None) -> None:
+        self.article = article
+        self.hint_year = hint_year
+        self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", article.text)]
+        self.lead: str | None = None
+        self.lead_seen = 0
+        self.by_para: dict[int, str | None] = {}
+
+    def _para(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_left(self.breaks, offset)
+
+    def see(self, sent) -> None:
+        para = self._para(sent.start_char)
+        for ent in sent.ents:
+            if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
+                d = dates.resolve(ent.text, self.article.published, self.hint_year)
+                self.by_para[para] = d
+                if self.lead is None and self.lead_seen < 4 and d is not None:
+                    self.lead = d
+        self.lead_seen += 1
+
+    def inherited(self, tok) -> str | None:
+        if any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children):
+            return None
+        para = self._para(tok.sent.start_char)
+        if para in self.by_para:
+            return self.by_para[para]
+        return self.lead
 
 
 def _hint_year(article: Article) -> int | None:
