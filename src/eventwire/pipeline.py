@@ -76,6 +76,9 @@ def analyse(batch: list[Article], settings: Settings) -> list[Article]:
         if _english(art) and (art.text and "doc" in art.cache or (art.text and not needs)):
             for name in wanted:
                 _guard(name, STAGES[name].run, art, settings)
+            if "actors" in wanted and len(wanted) > 1:
+                # keep the actors that speak, act or are acted on (GUIDE.md), once the others have run
+                _guard("actors", lambda a, _s: actors.prune(a), art, settings)
         art.cache.clear()
     return batch
 
