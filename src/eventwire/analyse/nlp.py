@@ -34,15 +34,38 @@ def load(name: str = "auto"):
 
     resolved = resolve_model_name(name)
     try:
-        return spacy.load(resolved)
+        nlp = spacy.load(resolved)
     except OSError as exc:
         raise make(ModelError, "E401", name=resolved) from exc
+    _register_paragraphs()
+    if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("eventwire_paragraphs", before="parser")
+    return nlp
+
+
+def _register_paragraphs() -> None:
+    """A component that starts a sentence after every line break, so that no sentence runs across two
+    paragraphs (a headline into the lead, a caption into the text); the parser keeps these starts."""
+    from spacy.language import Language
+
+    if Language.has_factory("eventwire_paragraphs"):
+        return
+
+    @Language.component("eventwire_paragraphs")
+    def _paragraphs(doc):
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and "\n" in prev.text and not tok.is_space:
+                tok.is_sent_start = True
+        return doc
 
 
 def _disabled(nlp, needs: set[str]) -> list[str]:
     """Pipes not needed for ``needs``; tok2vec, tagger and attribute_ruler stay when the parser or the
     lemmatizer is needed, since those read their output."""
     keep = set(needs)
+    if "parser" in keep:
+        keep.add("eventwire_paragraphs")
     if keep & {"parser", "tagger", "lemmatizer"}:
         keep |= {"tok2vec", "tagger", "attribute_ruler"}
     if "lemmatizer" in keep:
