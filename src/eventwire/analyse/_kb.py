@@ -29,7 +29,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "countries": ("alias", "code", "canonical"),
     "demonyms": ("demonym", "code", "plural"),
     "metonyms": ("alias", "code", "type", "role", "kind"),
-    "titles": ("term", "kind", "role"),
+    "titles": ("term", "kind", "role", "key"),
     "organizations": ("alias", "key", "country", "role", "kind"),
 }
 
@@ -126,7 +126,8 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
             kb.add(r["alias"], Entry(r["type"], r["code"] if r["type"] == "capital" else r["alias"],
                                      r["code"], _none(r["role"]), r["kind"]))
         elif table == "titles":
-            kb.titles[r["term"].lower()] = Entry("title", r["term"].lower(), None, _none(r["role"]), r["kind"])
+            term = r["term"].lower()
+            kb.titles[term] = Entry("title", (_none(r.get("key")) or term).lower(), None, _none(r["role"]), r["kind"])
         elif table == "organizations":
             kb.add(r["alias"], Entry("org", r["key"], _none(r["country"]), _none(r["role"]), r["kind"]))
 

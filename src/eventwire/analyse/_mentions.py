@@ -40,6 +40,7 @@ class Mention:
     head: int = 0  # token index of the syntactic head
     desc: list[tuple[int, int]] = field(default_factory=list)  # descriptor spans (titles, appositions)
     located: bool = False  # only a place here ("in Moscow")
+    word: str | None = None  # the role noun as written ("demonstrators" for the key "protesters")
 
 
 def kb_matches(doc, kb: KB) -> list[tuple[int, int, Entry]]:
@@ -60,8 +61,6 @@ def kb_matches(doc, kb: KB) -> list[tuple[int, int, Entry]]:
             entry = kb.lookup(text)
             if entry is None and j - i <= 4:
                 entry = kb.title(text)
-                if entry is None and j - i >= 1 and doc[j - 1].tag_ in ("NNS", "NNPS") and j - i == 1:
-                    entry = None
             if entry is not None:
                 found = (i, j, entry)
                 break
@@ -175,6 +174,12 @@ class Extractor:
         spans: dict[int, tuple[int, int, int]] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
+                spans[ent.start] = (ent.start, ent.start, ent.end)
+        # "Kassym-Jomart Tokayev" tagged ORG once and "Tokayev" PERSON elsewhere: a person
+        last = {doc[ent.end - 1].text for ent in doc.ents if ent.label_ == "PERSON"}
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and len(ent) >= 2 and doc[ent.end - 1].text in last \
+                    and not any(k in self.entry_at for k in range(ent.start, ent.end)):
                 spans[ent.start] = (ent.start, ent.start, ent.end)
         for i, j, e in self.matches:
             if e.type != "title" or e.kind != "person" or j >= len(doc):
@@ -376,7 +381,8 @@ class Extractor:
                 self._mention(a, b, "pair", None, term=title.key, kind="person", role=role, country=country)
                 continue
             type_ = "title" if kind == "person" else "group"
-            self._mention(a, b, type_, title.key, country=country, role=role, kind=kind, term=title.key)
+            m = self._mention(a, b, type_, title.key, country=country, role=role, kind=kind, term=title.key)
+            m.word = doc[i:j].text.lower()
 
     def _pronouns(self) -> None:
         doc = self.doc

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from ..model import Actor
 from ._mentions import Mention
 
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+                 "hundred", "hundreds", "thousand", "thousands", "million", "extra", "additional", "some"}
 _TITLE_WORDS = {"president", "minister", "prime", "foreign", "leader", "king", "queen", "pope", "general",
                 "secretary", "chancellor", "premier", "ambassador"}
 
@@ -170,7 +172,20 @@ def _name(c: _Cluster, canonical: dict[str, str]) -> str:
         return max(names, key=len) if names else canonical.get(c.key[1], named[0].text if named else c.key[1])
     if not named:
         return c.name or c.key[-1]
+    words = Counter(m.word for m in named if m.word)
+    if words:  # role groups: the role noun written most often, with the fullest modifiers
+        top = max(words.values())
+        word = c.key[-1] if words.get(c.key[-1]) == top else next(w for w, n in words.items() if n == top)
+        return max((_unnumbered(m.text) for m in named if m.word == word), key=len)
     return max((m.text for m in named), key=lambda t: (len(t.split()) if c.kind == "person" else len(t), len(t)))
+
+
+def _unnumbered(text: str) -> str:
+    """A group's name without a leading count ("12 demonstrators" -> "demonstrators")."""
+    words = text.split()
+    while len(words) > 1 and (any(ch.isdigit() for ch in words[0]) or words[0].lower() in _NUMBER_WORDS):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _acronym(text: str) -> bool:

@@ -14,7 +14,7 @@ from ..model import Actor, Article
 from ..settings import Settings
 from . import nlp
 from ._kb import load as load_kb
-from ._mentions import Extractor
+from ._mentions import Extractor, kb_matches
 from ._resolve import main_country, resolve
 
 NEEDS: set[str] = {"ner", "parser"}
@@ -32,10 +32,15 @@ def run(article: Article, settings: Settings) -> Article:
     kb = load_kb(tuple(settings.knowledge))
     ex = Extractor(doc, kb)
     mentions = ex.run()
-    kb_countries = [e.country for _, _, e in ex.matches
-                    if e.type in ("country", "demonym", "capital", "people") and e.country]
-    main = main_country(mentions, kb_countries)
     starts = [s.start_char for s in doc.sents]
+    lead_end = starts[2] if len(starts) > 2 else len(article.text)
+    kb_countries = []  # the lead (first two sentences) counts three times
+    for i, _, e in ex.matches:
+        if e.type in ("country", "demonym", "capital", "people") and e.country:
+            kb_countries += [e.country] * (3 if doc[i].idx < lead_end else 1)
+    if article.title:
+        kb_countries += [e.country for _, _, e in _kb_matches_text(article.title, settings, kb)] * 3
+    main = main_country(mentions, kb_countries)
 
     def sent_of(char: int) -> int:
         return bisect.bisect_right(starts, char) - 1
@@ -44,6 +49,13 @@ def run(article: Article, settings: Settings) -> Article:
     article.cache["actors_main_country"] = main
     article.cache["actors_agentive"] = {a.name for a in article.actors if _agentive(doc, a)}
     return article
+
+
+def _kb_matches_text(text: str, settings: Settings, kb) -> list:
+    """Knowledge-base country words in a short text such as the headline (tokenised only)."""
+    tokens = nlp.load(settings.model).make_doc(text)
+    return [m for m in kb_matches(tokens, kb)
+            if m[2].type in ("country", "demonym", "capital", "people") and m[2].country]
 
 
 def _argument_dep(tok) -> str:
@@ -72,9 +84,10 @@ def _named_in(name: str | None, names: set[str]) -> bool:
 
 
 def prune(article: Article) -> Article:
-    """Keep the actors that speak or take part in an event (as source or target, by name), dropping the
-    rest; the actor list is left alone when no quote or event names any actor.  Run after quotes and
-    events."""
+    """Keep the actors that speak or take part in an event (as source or target, by name), and those
+    the parse shows acting (a subject, an object, a possessor...), except news media, which are usually
+    only cited as sources.  Run after quotes and events, on an article :func:`run` analysed (without its
+    parse information the list is left alone)."""
     names: set[str] = set()
     for q in article.quotes:
         names.update(x for x in [q.speaker, *q.speakers] if x)
@@ -83,6 +96,7 @@ def prune(article: Article) -> Article:
     agentive = article.cache.get("actors_agentive")
     if agentive is None:
         return article  # no parse information: keep everything
-    kept: list[Actor] = [a for a in article.actors if a.name in names or a.name in agentive]
+    kept: list[Actor] = [a for a in article.actors
+                         if a.name in names or (a.name in agentive and a.role != "MED")]
     article.actors = kept
     return article
