@@ -142,13 +142,20 @@ def is_irrealis(cue: Token) -> bool:
 
 def _own_subject(cue: Token, anchor: Token, ancestors: set[int]) -> bool:
     """Does the cue verb state something of another subject ("..., three died") than the counted one?"""
-    if cue.i in ancestors or cue.pos_ not in ("VERB", "AUX", "ADJ"):
+    if cue.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return False
     inside = {t.i for s in subjects for t in s.subtree}
-    return anchor.i not in inside
+    if anchor.i in inside:
+        return False
+    if cue.i in ancestors:  # governing: only through a clause of its own ("left 12 dead, 40 missing")
+        step = anchor
+        while step.head.i != cue.i:
+            step = step.head
+        return step.dep_ in ("ccomp", "conj", "advcl", "parataxis")
+    return True
 
 
 def mentions_anaphor(anchor: Token, sent: Span) -> bool:

@@ -1,0 +1,169 @@
+"""The figures stage (issue 6) on sentences written for these tests, and its score on the dev set."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventwire.analyse import figures, nlp
+from eventwire.model import Article, Event
+
+
+@pytest.fixture(scope="session")
+def model(settings):
+    return nlp.load(settings.model)
+
+
+@pytest.fixture
+def figs(model, settings):
+    def run(text: str, implicit: bool = False, events: list[Event] | None = None) -> list:
+        art = Article(text=text)
+        art.events = events or []
+        art.cache["doc"] = model(text)
+        figures.run(art, settings.replace(figures_implicit=implicit))
+        return art.figures
+    return run
+
+
+def _keys(found):
+    return [(f.category, f.count) for f in found]
+
+
+def test_several_categories_in_one_sentence(figs):
+    found = figs("The riots left at least 12 people dead, more than 300 injured, 40 missing "
+                 "and led to more than 500 arrests, officials said.")
+    assert _keys(found) == [("killed", 12), ("injured", 300), ("missing", 40), ("arrested", 500)]
+    assert all(f.attributed_to == "officials" for f in found)
+    assert found[0].victims == "people"
+    assert all("officials said" in f.evidence for f in found)
+
+
+def test_passives_and_according_to(figs):
+    found = figs("More than 1,200 people have been detained and over 30 have been killed in Springfield, "
+                 "according to the regional health ministry.")
+    assert _keys(found) == [("detained", 1200), ("killed", 30)]
+    assert found[1].attributed_to == "regional health ministry"
+    assert found[0].location == "Springfield"
+
+
+def test_breakdown_is_kept_apart_from_its_total(figs):
+    found = figs("Shelling killed at least 25 people, including 7 children, in the port town.")
+    assert _keys(found) == [("killed", 25), ("killed", 7)]
+    assert found[0].part_of is None
+    assert found[1].part_of == 0 and found[1].victims == "children"
+
+
+def test_subset_of_an_earlier_count_is_a_breakdown(figs):
+    found = figs("Forty rebels were killed in the assault. Officials said six of the rebels killed were commanders.")
+    assert _keys(found) == [("killed", 40), ("killed", 6)]
+    assert found[1].part_of == 0
+
+
+def test_ranges_words_and_millions(figs):
+    found = figs("Between 20 and 30 soldiers were captured. Some 1.2 million people have fled their homes. "
+                 "A dozen villagers were wounded.")
+    assert [(f.category, f.count, f.count_max) for f in found] == [
+        ("detained", 20, 30), ("displaced", 1_200_000, None), ("injured", 12, None)]
+
+
+def test_numbers_that_count_no_casualties(figs):
+    assert figs("The army deployed 1,000 troops and released 200 prisoners.") == []
+    assert figs("In 2019 a 25-year-old man paid $500 for 3 tickets, up 40 percent.") == []
+    assert figs("Parliament voted 120 to 80 for the bill on October 7.") == []
+    assert figs("No one was killed in the blast.") == []
+    assert figs("She is one of the main groups behind the protests.") == []
+
+
+def test_hypothetical_counts_are_not_figures(figs):
+    assert figs("The storm could kill 40 people.") == []
+
+
+def test_death_toll_and_anaphora(figs):
+    assert _keys(figs("The death toll rose to 52 on Monday.")) == [("killed", 52)]
+    found = figs("Officials said thousands of people had fled their homes. Aid groups put that number at 40,000.")
+    assert _keys(found) == [("displaced", 40000)]
+    assert found[0].attributed_to == "Aid groups"
+
+
+def test_noun_cues_and_captured(figs):
+    assert _keys(figs("Police said they had counted 278 arrests since March.")) == [("arrested", 278)]
+    assert _keys(figs("Rebels captured four soldiers near the border.")) == [("detained", 4)]
+    assert _keys(figs("A clash in the valley left 20 soldiers dead.")) == [("killed", 20)]
+
+
+def test_same_count_told_twice_is_one_figure(figs):
+    found = figs("Nine people killed in market attack\n\nNine people were killed when a bomb went off "
+                 "in the market, police said.")
+    assert _keys(found) == [("killed", 9)]
+    assert found[0].attributed_to == "police"
+
+
+def test_evidence_stops_at_a_paragraph_break(figs):
+    found = figs("Two protesters shot dead at rally\n\nThe spokesman said in a statement that no force was used.")
+    assert _keys(found) == [("killed", 2)]
+    assert found[0].evidence == "Two protesters shot dead at rally"
+
+
+def test_vague_and_single_victims_only_when_implicit(figs):
+    text = "Troops killed an insurgent and detained several suspects. Hundreds of protesters were arrested."
+    assert figs(text) == []
+    found = figs(text, implicit=True)
+    got = [(f.category, f.count, f.vague) for f in found]
+    assert ("killed", 1, False) in got
+    assert ("detained", None, True) in got
+    assert ("arrested", None, True) in got
+
+
+def test_implicit_named_victims_are_counted_once(figs):
+    found = figs("The force killed the commander Abdul Karim and one other fighter. "
+                 "Abdul Karim was killed in the strike.", implicit=True)
+    assert sorted(_keys(found)) == [("killed", 1), ("killed", 1)]
+
+
+def test_purpose_clauses_are_not_figures(figs):
+    assert figs("Police conducted an operation to arrest a rebel leader.", implicit=True) == []
+
+
+def test_figures_point_to_their_event(figs):
+    text = "Soldiers shot dead five protesters in the square on Friday. Police arrested 30 people."
+    ev_start = 0
+    ev_end = text.index(". ") + 1
+    arrest_start = ev_end + 1
+    events = [Event("ASSAULT", ev_start, ev_end, text[ev_start:ev_end]),
+              Event("COERCE", arrest_start, len(text), text[arrest_start:])]
+    found = figs(text, events=events)
+    assert [(f.category, f.count, f.event) for f in found] == [("killed", 5, 0), ("arrested", 30, 1)]
+
+
+def test_figures_in_the_contract_record(settings):
+    from eventwire import process
+    rec = process("Floods kill 14\n\nAt least 14 people were killed and 2,000 displaced by floods in "
+                  "the north, the disaster agency said.", settings=settings).to_record()
+    assert [(f["category"], f["count"]) for f in rec["figures"]] == [("killed", 14), ("displaced", 2000)]
+    for f in rec["figures"]:
+        assert rec["text"][f["start"]:f["end"]]
+        assert set(f) >= {"category", "count", "count_max", "victims", "location", "attributed_to",
+                          "evidence", "start", "end"}
+
+
+def test_dev_set_figures_f1(shared, settings):
+    """Figures F1 on the dev gold set (../shared/dev), scored as score.py does: category + count."""
+    from eventwire.pipeline import run_articles
+
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((shared / "dev").glob("d*.gold.json"))]
+    if not golds:
+        pytest.skip("no dev gold files")
+    arts = [Article(id=g["id"], raw=g["raw"], url=g.get("url"), published=g.get("published")) for g in golds]
+    done = list(run_articles(arts, settings.replace(stages="figures")))
+    tp = n_pred = n_gold = 0
+    for g, art in zip(golds, done):
+        gold = [(f["category"], f["count"]) for f in g.get("figures", [])]
+        n_gold += len(gold)
+        n_pred += len(art.figures)
+        for f in art.figures:
+            if (f.category, f.count) in gold:
+                gold.remove((f.category, f.count))
+                tp += 1
+    p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    assert f1 >= 0.80, f"figures F1 {f1:.3f} (P {p:.3f} R {r:.3f})"
