@@ -157,6 +157,13 @@ def resolve_all(article: Article, tok) -> list[Arg]:
             out.extend(pair)
             continue
         a = resolve(article, t)
+        if a is None or not a.country:  # "date ... NEW DELHI -- India and China": try the apposition
+            app = next((c for c in t.children if c.dep_ == "appos"), None)
+            if app is not None:
+                many = [x for x in (resolve(article, c) for c in with_conjuncts(app)) if x and x.country]
+                if many:
+                    out.extend(many)
+                    continue
         if a is not None and a.actor is None and t.pos_ == "NOUN":
             of = _of_object(t)
             if of is not None and of.conjuncts:  # "the foreign ministers of Russia, Ukraine and France"

@@ -33,6 +33,7 @@ class Speaker:
     offset: int = 0
     countries: list[str | None] = field(default_factory=list)
     head: str = ""  # the head word the text used for it ("representative"), for "the representative said"
+    gender: str | None = None  # "f" / "m" when a given name or title tells
 
 
 def _table(name: str) -> list[dict[str, str]]:
@@ -118,22 +119,30 @@ def _expansion(doc: Doc, acronym: str) -> str | None:
 
 
 def _fullest(doc: Doc, ent: Span) -> str:
-    """The longest same-label entity in ``doc`` ending in the same word ("Putin" -> "Vladimir Putin"), or
-    the spelt-out name of an acronym."""
+    """The fullest form of a name in ``doc``: among same-label entities ending in the same word ("Putin" ->
+    "Vladimir Putin"), the most frequent, then the nearest before it; or the spelt-out name of an acronym."""
     name = _clean(ent.text)
     if 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
         full = _expansion(doc, name)
         if full:
             return full
     last = name.split()[-1].lower() if name else ""
-    best = name
+    counts: dict[str, int] = {}
+    nearest: dict[str, int] = {}
     for other in doc.ents:
         if other.label_ != ent.label_:
             continue
         words = _clean(other.text).split()
-        if words and words[-1].lower() == last and len(" ".join(words)) > len(best):
-            best = " ".join(words)
-    return best
+        if not words or words[-1].lower() != last or len(words) < len(name.split()):
+            continue
+        form = " ".join(words)
+        counts[form] = counts.get(form, 0) + 1
+        dist = ent.start - other.start if other.start <= ent.start else 10_000 + other.start - ent.start
+        nearest[form] = min(nearest.get(form, 1 << 30), dist)
+    longer = [f for f in counts if len(f.split()) > len(name.split())]
+    if not longer:
+        return name
+    return max(longer, key=lambda f: (counts[f], -nearest[f]))
 
 
 def _title_kinds() -> dict[str, bool]:
@@ -201,6 +210,8 @@ def name_of(article: Article, tok: Token, history: "History | None" = None) -> S
     sp = _name_of(article, tok, history)
     if sp is not None and not sp.head:
         sp.head = tok.lower_
+    if sp is not None and sp.person and sp.gender is None:
+        sp.gender = gender(sp.names, " ".join(t.text for t in tok.subtree if t.i <= tok.i + 12))
     return sp
 
 
@@ -231,9 +242,48 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
         if back is not None:
             back.head = orig.lower_
             return back
-    if person is None and tok.ent_type_ == "":
-        person = tok.tag_ == "NNS" or None
     return Speaker([text], country_in(text), person, tok.idx)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    return {r["name"].lower(): r["gender"] for r in _table("quote_first_names.tsv") if r.get("name")}
+
+
+_FEMALE_WORDS = {"she", "her", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "spokeswoman", "chairwoman",
+                 "congresswoman", "businesswoman", "woman", "queen", "princess", "lady", "dame", "sister",
+                 "mother", "wife", "daughter", "actress"}
+_MALE_WORDS = {"he", "him", "his", "mr", "mr.", "sir", "spokesman", "chairman", "congressman", "businessman",
+               "man", "king", "prince", "lord", "brother", "father", "husband", "son"}
+
+
+def gender(names: list[str], context: str = "") -> str | None:
+    """'f', 'm' or None for a speaker, from its given name or a gendered title in ``context``."""
+    ctx = {w.strip(",.").lower() for w in context.split()}
+    if ctx & _FEMALE_WORDS - {"she", "her"}:
+        return "f"
+    if ctx & _MALE_WORDS - {"he", "him", "his"}:
+        return "m"
+    for name in names[:1]:
+        words = name.split()
+        if len(words) >= 2:
+            return _given_names().get(words[0].lower())
+    return None
+
+
+def _subject_person(article: Article, tok: Token, history: "History") -> list[Speaker]:
+    """Person subjects before ``tok`` in its sentence and the previous one, nearest first."""
+    sent = tok.sent
+    lo = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    out: list[Speaker] = []
+    for t in reversed(tok.doc[lo:tok.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(t) and t.pos_ in ("PROPN", "NOUN"):
+            sp = _name_of(article, t, None)
+            if sp is not None and sp.person:
+                sp.head = t.lower_
+                sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
+                out.append(sp)
+    return out
 
 
 class History:
@@ -271,7 +321,18 @@ class History:
     def pronoun(self, tok: Token, article: Article) -> Speaker | None:
         """The last speaker (or named entity) before ``tok`` that the pronoun can refer to."""
         low = tok.lower_
-        if low in ("he", "she", "him", "her", "i"):
+        if low in ("he", "she", "him", "her"):
+            sex = "f" if low in ("she", "her") else "m"
+            for sp in _subject_person(article, tok, self):
+                if sp.gender in (None, sex):
+                    sp.offset = tok.idx
+                    return sp
+            for sp in reversed([s for s in self.items if s.offset < tok.idx]):
+                if sp.person is True and sp.gender in (None, sex):
+                    return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head,
+                                   sp.gender)
+            return self.antecedent(tok, article, True)
+        if low == "i":
             want: bool | None = True
         elif low in ("it", "its"):
             want = False
@@ -287,7 +348,8 @@ class History:
         """The last speaker, else the last named entity, before ``tok`` of the wanted type (person or not)."""
         for sp in reversed([s for s in self.items if s.offset < tok.idx]):
             if want is None or sp.person is want or (want is False and sp.person is None):
-                return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head)
+                return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head,
+                               sp.gender)
         labels = {True: ("PERSON",), False: ("ORG", "GPE", "NORP"), None: ("PERSON", "ORG", "GPE", "NORP")}[want]
         for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]):
             sp = name_of(article, ent[-1])

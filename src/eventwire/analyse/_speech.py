@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
+_NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART", "EVENT")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
 
 
@@ -181,8 +182,11 @@ def _inverted(tok: Token) -> Token | None:
     """The speaker of an inverted attribution ('"...," warned Obasanjo'), whatever the parser labelled it."""
     if tok.i == 0 or not (tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_quote):
         return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.lefts):
+        return None
     for c in tok.rights:
-        if c.dep_ in ("nsubj", "attr", "dobj", "nsubjpass", "npadvmod") and c.pos_ in ("PROPN", "NOUN"):
+        if (c.dep_ in ("nsubj", "attr", "dobj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
+                and c.ent_type_ not in _NOT_SPEAKERS):
             return c
     return None
 
@@ -195,7 +199,7 @@ def _adjacent_name(tok: Token) -> Token | None:
     j = tok.i - 1
     while j >= 0 and tok.doc[j].pos_ in ("ADV", "AUX", "PART"):
         j -= 1
-    if j >= 0 and tok.doc[j].pos_ in ("PROPN", "NOUN") and tok.doc[j].ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+    if j >= 0 and tok.doc[j].pos_ in ("PROPN", "NOUN") and tok.doc[j].ent_type_ not in _NOT_SPEAKERS:
         return tok.doc[j]
     return None
 
@@ -218,7 +222,7 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
             if c.dep_ == "dobj":
                 return c
     for c in kids:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") and c.ent_type_ not in _NOT_SPEAKERS:
             if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head
             return c

@@ -201,6 +201,9 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
         targets = []
         for cand in _target_candidates(tok, entry):
             targets = resolve_all(article, cand)
+            if not targets and entry.frame not in ("consult", "commit"):
+                own = owner(article, cand)  # "stormed the minister's residence"
+                targets = [own] if own is not None else []
             if targets:
                 break
     sources = resolve_all(article, src_tok)
@@ -260,7 +263,10 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
             preps = preps | {"of"}
         t = prep_object(tok, preps)
         if t is not None:
-            targets = [a for a in (resolve(article, x) for x in with_conjuncts(t)) if a]
+            targets = resolve_all(article, t)
+            if not targets:
+                own = owner(article, t)  # "protests against the king's rule"
+                targets = [own] if own is not None else []
     if not sources and entry.frame == "consult" and targets and last_source:
         prev = last_source[0]
         if prev.country and all(prev.country != t.country for t in targets):
