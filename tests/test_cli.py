@@ -84,6 +84,12 @@ def test_code_requires_input(runner):
     assert runner.invoke(main, ["code"]).exit_code == 2
 
 
+def test_unwritable_output_exits_2(tmp_path, runner):
+    (tmp_path / "a.txt").write_text(TEXT)
+    res = runner.invoke(main, ["code", str(tmp_path / "a.txt"), "-o", str(tmp_path / "no" / "dir" / "o.jsonl")])
+    assert res.exit_code == 2 and "cannot write the output" in res.stderr
+
+
 def test_model_error_exits_2(tmp_path, runner):
     (tmp_path / "a.txt").write_text(TEXT)
     res = runner.invoke(main, ["code", str(tmp_path / "a.txt"), "--model", "no_such_model_xyz"])

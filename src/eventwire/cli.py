@@ -108,7 +108,12 @@ def _write_jsonl(articles: Iterable[Article], out: TextIO, indent: int | None = 
 
 
 def _open_out(output: str) -> TextIO:
-    return sys.stdout if output == "-" else open(output, "w", encoding="utf-8")
+    if output == "-":
+        return sys.stdout
+    try:
+        return open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"cannot write the output '{output}': {exc.strerror or exc}") from exc
 
 
 # -- commands ----------------------------------------------------------------------------------------------
