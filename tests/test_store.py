@@ -42,6 +42,35 @@ def test_migrations_set_user_version(tmp_path):
         assert st.version == _schema.latest()
 
 
+def test_old_store_is_migrated_keeping_its_data(tmp_path):
+    p = tmp_path / "old.db"
+    conn = sqlite3.connect(p)
+    number, _name, sql = _schema.migrations()[0]
+    conn.executescript(f"{sql}\nPRAGMA user_version = {number};")
+    conn.execute("INSERT INTO articles (id, record) VALUES ('old', '{\"id\": \"old\"}')")
+    conn.commit()
+    conn.close()
+    with Store(p) as st:
+        assert st.version == _schema.latest() and st.has("old")
+        st.add([_article(1)])
+        assert st.count("figures") == 1
+
+
+def test_tables_have_a_column_for_every_record_field(tmp_path):
+    """A new field on a record type needs a numbered migration adding its column (the record JSON in
+    articles.record keeps it meanwhile)."""
+    art = _article(0, failed=True)
+    rec = art.to_record()
+    with Store(tmp_path / "s.db") as st:
+        for table in ("actors", "quotes", "events", "figures", "errors"):
+            cols, _ = st.query(f"SELECT * FROM {table} LIMIT 0")
+            missing = set(rec[table][0]) - set(cols)
+            assert not missing, f"{table} lacks columns {missing}: add store/migrations/NNNN_*.sql"
+        cols, _ = st.query("SELECT * FROM articles LIMIT 0")
+        scalars = {k for k, v in rec.items() if not isinstance(v, list)} - {"schema"}
+        assert scalars <= set(cols)
+
+
 def test_newer_schema_is_refused(tmp_path):
     p = tmp_path / "new.db"
     conn = sqlite3.connect(p)

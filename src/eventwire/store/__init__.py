@@ -21,18 +21,9 @@ from ._export import TABLES, export
 
 __all__ = ["Store", "TABLES", "export"]
 
-_COLUMNS = {
-    "actors": ("name", "kind", "country", "role", "mentions"),
-    "quotes": ("speaker", "speaker_country", "speakers", "text", "kind", "verb", "start", "end", "closed", "event"),
-    "events": ("type", "mode", "cameo", "source", "source_country", "source_role", "target", "target_country",
-               "target_role", "date", "location", "location_country", "evidence", "start", "end", "confidence",
-               "trigger", "quote", "spans"),
-    "figures": ("category", "count", "count_max", "vague", "victims", "location", "attributed_to", "evidence",
-                "start", "end", "event"),
-    "errors": ("code", "stage", "message"),
-}
-_SQL_INSERT = {t: 'INSERT INTO {t} (article_id, idx, {cols}) VALUES (?, ?, {qs})'.format(
-    t=t, cols=", ".join(f'"{c}"' for c in cols), qs=", ".join("?" * len(cols))) for t, cols in _COLUMNS.items()}
+#: Tables with one row per annotation; their columns (after article_id, idx) are read from the schema, so
+#: a migration that adds a column is all it takes to store a new record field in its own column.
+_CHILDREN = ("actors", "quotes", "events", "figures", "errors")
 _ARTICLE_COLS = ("id", "url", "outlet", "title", "published", "language", "byline", "origin", "text", "failed",
                  "errors", "record")
 _SQL_ARTICLE = "INSERT OR IGNORE INTO articles ({}) VALUES ({})".format(
@@ -81,6 +72,14 @@ class Store:
                 raise make(StoreError, "E601", path=self.path, why="it is not an eventwire store (schema 0)")
         else:
             _schema.migrate(self.conn, self.path)
+            self._inserts = {t: self._insert_sql(t) for t in _CHILDREN}
+
+    def _insert_sql(self, table: str) -> tuple[tuple[str, ...], str]:
+        cols = tuple(r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")
+                     if r[1] not in ("article_id", "idx"))
+        sql = "INSERT INTO {t} (article_id, idx, {c}) VALUES (?, ?, {q})".format(
+            t=table, c=", ".join(f'"{c}"' for c in cols), q=", ".join("?" * len(cols)))
+        return cols, sql
 
     # -- lifecycle --------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -128,10 +127,10 @@ class Store:
                _cell(rec["errors"]), json.dumps(rec, ensure_ascii=False))
         if self.conn.execute(_SQL_ARTICLE, row).rowcount == 0:
             return False
-        for table, cols in _COLUMNS.items():
+        for table, (cols, sql) in self._inserts.items():
             items = rec[table]
             if items:
-                self.conn.executemany(_SQL_INSERT[table], [
+                self.conn.executemany(sql, [
                     (rec["id"], i, *(_cell(item.get(c)) for c in cols)) for i, item in enumerate(items)])
         return True
 
