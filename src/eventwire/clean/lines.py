@@ -12,7 +12,7 @@ from . import _knowledge as kb
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"[\w.:/'’-]+")
-_SENT_END = re.compile(r"[.!?…。]['\"”’)\]»]*\s*$")
+_SENT_END = re.compile(r"[.!?…。]['\"”’)\]»]*(?:\s*[\[(][^\[\]()]{1,40}[\])])?\s*$")
 _ISO_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
 _NUMERIC = re.compile(r"^[\d][\d:.,/-]*(?:am|pm|st|nd|rd|th|h)?$")
@@ -89,13 +89,15 @@ def split(raw: str) -> list[Line]:
     return out
 
 
-def _person_and_appeal(body: str) -> tuple[int, int]:
-    """First/second-person words and appeal words (support, journalism, donate...) outside quotations."""
+def _person_and_appeal(body: str) -> tuple[int, int, bool]:
+    """First/second-person words and appeal words (support, journalism, donate...) outside quotations,
+    and whether the line attributes speech ("said", "told"): a publisher's appeal never does."""
     outside = _QUOTED.sub(" ", body)
     toks = [w.lower().replace("’", "'").split("'")[0] for w in _WORD.findall(outside)]
     person = sum(t in kb.word_set("first_second_person") for t in toks)
     appeal = sum(t in kb.word_set("appeal_words") for t in toks)
-    return person, appeal
+    speech = any(t in kb.word_set("speech_words") for t in toks)
+    return person, appeal, speech
 
 
 def _date_line(line: Line) -> bool:
@@ -146,8 +148,8 @@ def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = fr
                 strong += p.weight
             else:
                 weak += p.weight
-    person, appeal = _person_and_appeal(body)
-    if n >= 5 and person >= 2 and appeal >= 3 and appeal / n >= 0.12:
+    person, appeal, speech = _person_and_appeal(body)
+    if n >= 5 and person >= 2 and appeal >= 1 and (person + appeal) / n >= 0.12 and not speech:
         strong += 3.0
         kinds.add("appeal")
     if line.words and line.words[0].lower() in kb.word_set("imperative_verbs") and person >= 1:

@@ -68,7 +68,7 @@ def classify(raw: str, url: str | None = None, title_hint: str | None = None) ->
     n = len(ls)
     bad = [False] * n
     anchors = [i for i, ln in enumerate(ls) if _anchor(ln)]
-    first, last = (anchors[0], anchors[-1]) if anchors else (n, -1)
+    first, last = (anchors[0], anchors[-1]) if anchors else (0, n - 1)  # no paragraph: all is body
     # captions announced by their credit line, captions repeated next to a caption
     for i in range(n):
         if ls[i].score >= BODY_BAR and ls[i].strong:
@@ -79,8 +79,10 @@ def classify(raw: str, url: str | None = None, title_hint: str | None = None) ->
             captions.add(i)
             bad[i] = True
     title_i = pick_title(ls, bad, first, url, title_hint, captions)
-    if title_i is not None:
+    if title_i is not None and (n > 1 or title_hint):
         bad[title_i] = False
+    else:
+        title_i = None
     for i, ln in enumerate(ls):
         if bad[i] or i == title_i:
             continue
@@ -127,7 +129,8 @@ def _close_tail(ls: list[Line], bad: list[bool], last: int) -> None:
     footer = False
     for i in tail:
         footer = footer or bad[i]
-        bad[i] = bad[i] or footer
+        long_text = ls[i].n_words >= 20 and ls[i].score < EDGE_BAR
+        bad[i] = bad[i] or (footer and not long_text)
 
 
 def _latin_share(raw: str) -> float:
