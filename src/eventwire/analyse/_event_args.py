@@ -56,16 +56,9 @@ def _pronoun(article: Article, tok) -> Arg | None:
     if low in PRONOUN_PERSON and low not in PRONOUN_SUBJECT:
         kinds = {"person"}
     elif low in PRONOUN_SUBJECT and tok.dep_ in SUBJ:
-        # "the coalition said it freed ...": the subject of the reporting verb above
-        h = tok.head
-        for _ in range(3):
-            if h.head is h:
-                break
-            if h.dep_ in ("ccomp", "conj", "advcl") and h.head.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in h.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"), None)
-                if subj is not None:
-                    return resolve(article, subj)
-            h = h.head
+        ante = antecedent(tok)
+        if ante is not None:
+            return resolve(article, ante)
         if low not in PRONOUN_PERSON:
             return None
         kinds = {"person"}
@@ -91,6 +84,34 @@ def _pronoun(article: Article, tok) -> Arg | None:
     return _from_actor(article, best[1], tok.idx, tok.idx + len(tok.text))
 
 
+def antecedent(tok):
+    """The subject of the clause above a subject pronoun ("the coalition said it freed ...", "Britain and
+    the US accused Moscow ... and they expelled ..."), or None."""
+    if tok.pos_ != "PRON" or tok.lower_ not in PRONOUN_SUBJECT or tok.dep_ not in SUBJ:
+        return None
+    h = tok.head
+    for _ in range(3):
+        if h.head is h:
+            break
+        if h.dep_ in ("ccomp", "conj", "advcl") and h.head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in h.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"), None)
+            if subj is not None:
+                return subj
+        h = h.head
+    return None
+
+
+def _previous_state(article: Article, tok) -> Arg | None:
+    best: tuple[int, int] | None = None
+    for i, a in enumerate(article.actors):
+        if a.kind != "state":
+            continue
+        for s, e in a.mentions:
+            if e <= tok.idx and (best is None or s > best[0]):
+                best = (s, i)
+    return _from_actor(article, best[1], tok.idx, tok.idx + len(tok.text)) if best else None
+
+
 def _pair(article: Article, tok) -> list[Arg]:
     """"The two sides", "both leaders": the two parties of the last meeting or agreement coded."""
     if tok.lemma_.lower() not in cues().get("pair", ()):
@@ -112,6 +133,9 @@ def resolve(article: Article, tok) -> Arg | None:
         return None
     if tok.pos_ == "PRON":
         return _pronoun(article, tok)
+    if tok.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("that", "this", "the") for c in tok.children) \
+            and tok.tag_ == "NN":
+        return _previous_state(article, tok)  # "that country": the state named last
     s, e = _np_bounds(tok)
     hits = actors_at(article, tok.idx, tok.idx + len(tok.text)) or actors_at(article, s, e)
     if hits:
@@ -151,7 +175,8 @@ def resolve(article: Article, tok) -> Arg | None:
 def resolve_all(article: Article, tok) -> list[Arg]:
     """Every actor that ``tok`` and its conjuncts name ("Putin and Erdogan"; "the two sides")."""
     out: list[Arg] = []
-    for t in with_conjuncts(tok):
+    ante = antecedent(tok) if tok is not None else None
+    for t in with_conjuncts(ante if ante is not None else tok):
         pair = _pair(article, t)
         if pair:
             out.extend(pair)
@@ -208,7 +233,11 @@ def with_conjuncts(tok) -> list:
     """``tok`` and the tokens coordinated with it ("Putin and Erdogan")."""
     if tok is None:
         return []
-    return [tok] + [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    out = [tok] + [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
+    for c in tok.children:  # "Britain, the United States and ...": a list parsed as an apposition
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN" and c.conjuncts:
+            out.append(c)
+    return out
 
 
 def subject(tok):
@@ -250,7 +279,7 @@ def direct_object(tok):
 def prep_object(tok, preps: set[str] = TARGET_PREPS):
     """The object of the first target preposition attached to ``tok`` (or to its particle)."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj

@@ -142,7 +142,8 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
             and (targets or entry.needs):
         auth = _authority(article, tok)
         sources = [auth] if auth else []
-    if not sources and etype == "PROTEST" and entry.pos == "NOUN" and possessor(tok) is None:
+    if not sources and etype == "PROTEST" and entry.pos == "NOUN" and possessor(tok) is None \
+            and tok.dep_ not in ("dobj", "attr"):
         crowd = _ground(article, Arg("protesters", None, "CVL", tok.idx, tok.idx, generic=True), tok)
         sources = [crowd] if crowd else []
     if not sources:
@@ -169,6 +170,9 @@ def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg]
     recip = entry.frame == "recip" or (entry.frame in ("commit", "act", "light") and etype == "AGREE") \
         or (etype in _MUTUAL and len(sources) == 2 and not targets)
     out: list[_Found] = []
+    if not targets and len(sources) < 3 and _dyadic(etype) and not (recip and len(sources) == 2) \
+            and not (entry.frame == "consult" and len(sources) == 2):
+        return []  # a dyadic type with no identified target: not coded
     if not targets:
         if recip and len(sources) >= 2:
             for s in sources:
@@ -300,8 +304,9 @@ def _commit_type(article: Article, tok, entry: Entry) -> tuple[str, Arg | None]:
     lemma = comp.lemma_.lower()
     target_tok = direct_object(comp) or prep_object(comp)
     target = resolve(article, target_tok) if target_tok is not None else None
-    if target is not None and not target.country:
-        target = None
+    if target is not None and (not target.country or target.generic or (target.actor is None and
+                                                                         target.role in ("MIL",))):
+        target = None  # "pledged to send troops": the troops are not a party
     if ctype in CONFLICT or lemma in c.get("force", ()):
         return "THREATEN", target
     if ctype in ("RETREAT", "CONCEDE") or lemma in c.get("release", ()):
@@ -452,6 +457,13 @@ def _to_event(article: Article, found: _Found, hint_year: int | None) -> Event:
                  location=loc[0] if loc else None, location_country=loc[1] if loc else None,
                  confidence=_confidence(found), trigger=tok.text,
                  spans=[(sent.start_char, sent.end_char)])
+
+
+def _dyadic(etype: str) -> bool:
+    from ._event_lexicon import plover_types
+
+    row = plover_types().get(etype)
+    return bool(row) and (row.get("dyadic") or "").strip() == "yes"
 
 
 def _type_cameo(etype: str) -> str | None:
