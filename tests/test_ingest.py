@@ -232,3 +232,39 @@ def test_reading_streams_jsonl(tmp_path, settings):
     first = next(it)
     assert first.id == "0"
     assert sum(1 for _ in it) == 19999
+
+
+def test_file_without_extension_is_sniffed(tmp_path, settings):
+    (tmp_path / "page").write_text(f"<!DOCTYPE html><html><p>{PARA}</p></html>")
+    (tmp_path / "dump").write_text(json.dumps({"id": "n1", "text": PARA}) + "\n")
+    page, dump = _arts([tmp_path / "page", tmp_path / "dump"], settings)
+    assert page.html and dump.id == "n1" and dump.raw == PARA
+
+
+def test_empty_stdin(monkeypatch, settings):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    (art,) = list(read(["-"], settings))
+    assert _codes(art) == ["E203"] and art.origin == "<stdin>"
+
+
+def test_unreadable_file(tmp_path, settings):
+    import os
+
+    p = tmp_path / "locked.txt"
+    p.write_text(PARA)
+    p.chmod(0)
+    try:
+        if os.access(p, os.R_OK):
+            pytest.skip("running as a user who can read any file (root)")
+        (art,) = _arts([p], settings)
+        assert _codes(art) == ["E210"]
+    finally:
+        p.chmod(0o644)
+
+
+def test_fifo_is_not_a_regular_file(tmp_path, settings):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (art,) = _arts([tmp_path / "pipe.txt"], settings)
+    assert _codes(art) == ["E210"]
