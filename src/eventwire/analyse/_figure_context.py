@@ -120,7 +120,8 @@ def nearest_cue(anchor: Token, sent: Span, skip: set[int]) -> tuple[Token | None
         if cat is None:
             continue
         dist = 0 if tok.i == anchor.i else tree_distance(anchor, tok)
-        if dist > MAX_CUE_DISTANCE or (dist and _own_subject(tok, anchor, ancestors)):
+        if dist > MAX_CUE_DISTANCE or (dist and (_own_subject(tok, anchor, ancestors)
+                                                 or _argument_of_other_verb(anchor, tok, ancestors))):
             continue
         key = (dist, 0 if tok.i in ancestors else 1, abs(tok.i - anchor.i))
         if best is None or key < best:
@@ -128,6 +129,24 @@ def nearest_cue(anchor: Token, sent: Span, skip: set[int]) -> tuple[Token | None
     if hit is None:
         return None, None, 99
     return hit[0], hit[1], best[0]
+
+
+#: How a cue may not hang from the verb whose argument the counted people are: as a clause of its own
+#: ("targeted two leaders, detaining one"), unlike "left 20 soldiers dead" or "forced 2 million to flee".
+_OWN_CLAUSE = {"advcl", "ccomp", "parataxis", "relcl", "acl"}
+
+
+def _argument_of_other_verb(anchor: Token, cue: Token, ancestors: set[int]) -> bool:
+    """Are the counted people an argument of another verb that the cue only modifies as a clause?"""
+    if cue.i in ancestors or anchor.dep_ not in ("dobj", "nsubj", "nsubjpass") or anchor.head.pos_ != "VERB":
+        return False
+    verb = anchor.head
+    if cue_category(verb) not in (None, "none"):
+        return False
+    step = cue
+    while step.head.i != step.i and step.head.i != verb.i:
+        step = step.head
+    return step.head.i == verb.i and step.dep_ in _OWN_CLAUSE
 
 
 def is_irrealis(cue: Token) -> bool:

@@ -237,7 +237,8 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     person, refers = _noun_kind(tok)
-    if refers and history is not None and _definite(tok):
+    specific = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in phrase if t.i != tok.i)
+    if refers and history is not None and _definite(tok) and not specific:
         back = history.same_head(tok) or history.antecedent(tok, article, person)
         if back is not None:
             back.head = orig.lower_
@@ -277,6 +278,8 @@ def _subject_person(article: Article, tok: Token, history: "History") -> list[Sp
     lo = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     out: list[Speaker] = []
     for t in reversed(tok.doc[lo:tok.i]):
+        if any(s <= t.idx < e for s, e in history.quoted):
+            continue
         if t.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(t) and t.pos_ in ("PROPN", "NOUN"):
             sp = _name_of(article, t, None)
             if sp is not None and sp.person:
@@ -289,8 +292,9 @@ def _subject_person(article: Article, tok: Token, history: "History") -> list[Sp
 class History:
     """Speakers met so far in the article, for pronouns and for quotes with no cue of their own."""
 
-    def __init__(self) -> None:
+    def __init__(self, quoted: list[tuple[int, int]] | None = None) -> None:
         self.items: list[Speaker] = []
+        self.quoted = quoted or []  # quoted stretches: words inside them never name a speaker
 
     def add(self, sp: Speaker) -> None:
         self.items.append(sp)
@@ -314,6 +318,8 @@ class History:
             if lo > 0:
                 lo = tok.doc[lo - 1].sent.start
         for t in reversed(tok.doc[lo:tok.i]):
+            if any(s <= t.idx < e for s, e in self.quoted):
+                continue
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
                 return name_of(article, t, self)
         return None
@@ -369,6 +375,9 @@ def resolve(article: Article, heads: list[Token], history: History) -> Speaker |
     if not found:
         return None
     first = found[0]
+    if len(found) == 1:
+        first.offset = heads[0].idx
+        first.countries = [first.country]
+        return first
     names = [n for sp in found for n in sp.names]
-    return Speaker(names, first.country, first.person if len(names) == 1 else False, heads[0].idx,
-                   [sp.country for sp in found])
+    return Speaker(names, first.country, False, heads[0].idx, [sp.country for sp in found])

@@ -60,8 +60,33 @@ def source_nouns() -> dict[str, tuple[bool, bool]]:
     return {r["word"]: (r["person"] == "yes", r.get("refers") == "yes") for r in _rows("quote_sources.tsv")}
 
 
+@lru_cache(maxsize=1)
+def cue_nouns() -> frozenset[str]:
+    """Speech nouns ("warning", "statement") whose possessor is the speaker."""
+    return frozenset(r["cue"] for r in _rows("quote_cues.tsv") if r["kind"] == "noun")
+
+
 def _is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_verbs() or _according(tok) is not None
+
+
+def _noun_cue(tok: Token) -> bool:
+    """A speech noun with its speaker attached ("Washington's warning", "a statement by the army")."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cue_nouns():
+        return False
+    return _noun_speaker(tok) is not None
+
+
+def _noun_speaker(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN"):
+                    return g
+    return None
 
 
 def _according(tok: Token) -> Token | None:
@@ -148,6 +173,8 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
         while node.i not in inside and seen < 12:
             if _is_cue(node) and not _inside(node, quoted) and not _passive(node):
                 return _make(node)
+            if _noun_cue(node) and not _inside(node, quoted):
+                return Cue(node, False)
             if node.head.i == node.i:
                 break
             node, seen = node.head, seen + 1
@@ -204,9 +231,32 @@ def _adjacent_name(tok: Token) -> Token | None:
     return None
 
 
+def governor(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cue | None:
+    """For a quoted phrase with no speech cue: the nearest verb up its head chain that has a named subject
+    ('Turkey has branded the shooting an "act of aggression"')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    inside = {t.i for t in span}
+    root = min((t for t in span if t.head.i not in inside), key=lambda t: t.i, default=None)
+    node, steps = (root.head if root is not None else None), 0
+    while node is not None and node.i not in inside and steps < 8:
+        if node.pos_ in ("VERB", "AUX") and not _inside(node, quoted):
+            subj = [c for c in node.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
+                    and c.ent_type_ not in _NOT_SPEAKERS]
+            if subj:
+                return Cue(node, False)
+        if node.head.i == node.i:
+            break
+        node, steps = node.head, steps + 1
+    return None
+
+
 def _speaker_head(tok: Token, depth: int) -> Token | None:
     if depth > 4:
         return None
+    if tok.pos_ == "NOUN":
+        return _noun_speaker(tok)
     acc = _according(tok)
     if acc is not None:
         return acc

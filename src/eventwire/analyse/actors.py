@@ -19,7 +19,7 @@ from ._resolve import main_country, resolve
 
 NEEDS: set[str] = {"ner", "parser"}
 #: Grammatical functions that make a mention a participant rather than a place or a modifier.
-_AGENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
+_AGENT_DEPS = {"pobj:of", "nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
                "pobj:against", "pobj:to", "pobj:from", "pobj:between", "pobj:on", "pobj:for", "ROOT"}
 
 

@@ -72,7 +72,7 @@ def _sentence_figures(sent: Any, earlier: list[_Found], implicit: bool) -> list[
         if fig is not None and (not fig.figure.vague or implicit):
             out.append(fig)
     if implicit:
-        out.extend(_singular_figures(sent, claimed, out))
+        out.extend(_singular_figures(sent, claimed, out, earlier))
     return out
 
 
@@ -93,7 +93,8 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
         return None
     else:
         obj = ctx.of_object(anchor)  # "one of the main bodies" counts no people
-        if obj is not None and not ctx.is_victim_noun(obj) and ctx.cue_category(obj) in (None, "none"):
+        if obj is not None and obj.pos_ != "PRON" and not ctx.is_victim_noun(obj) \
+                and ctx.cue_category(obj) in (None, "none"):
             return None
     cue, category, _ = ctx.nearest_cue(anchor, sent, skip=span_ids - {anchor.i})
     total = _breakdown_of(anchor, earlier)
@@ -184,10 +185,11 @@ def _breakdown_of(anchor: Any, earlier: list[_Found]) -> _Found | None:
 def _subset_of(anchor: Any, category: str, earlier: list[_Found]) -> _Found | None:
     """For "five of the insurgents (who were killed)", the earlier figure of that group, if any."""
     obj = ctx.of_object(anchor)
-    if obj is None or not ctx.definite(obj):
+    if obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children):
         return None
     for f in reversed(earlier):
-        if f.figure.category == category and f.figure.part_of is None and not f.implicit:
+        if f.figure.category == category and f.figure.part_of is None and not f.implicit \
+                and (f.anchor.like_num or f.anchor.lemma_.lower() == obj.lemma_.lower()):
             return f
     return None
 
@@ -196,8 +198,9 @@ def _same_count(a: Figure, b: Figure) -> bool:
     return a.count == b.count and a.count_max == b.count_max
 
 
-def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[_Found]:
-    """Single victims without a number ("killed an insurgent", "killing Fayez Jan"): count 1 each."""
+def _singular_figures(sent: Any, claimed: set[int], have: list[_Found], earlier: list[_Found]) -> list[_Found]:
+    """Single victims without a number ("killed an insurgent", "killing Fayez Jan"): count 1 each.  An
+    unnamed "the insurgent" after an earlier figure of the same category is taken to repeat it."""
     out: list[_Found] = []
     taken = {f.anchor.i for f in have}
     for cue in sent:
@@ -212,6 +215,8 @@ def _singular_figures(sent: Any, claimed: set[int], have: list[_Found]) -> list[
             for victim in [child, *[c for c in child.conjuncts]]:
                 own = _own_tokens(victim)
                 if victim.i in taken or any(t.i in claimed for t in own) or not _is_single_victim(victim):
+                    continue
+                if _anaphoric(victim) and any(f.figure.category == cat for f in earlier + have + out):
                     continue
                 fig = Figure(category=cat, count=1, start=own[0].idx, end=own[-1].idx + len(own[-1].text),
                              evidence=_evidence(sent, victim.idx),
@@ -242,6 +247,12 @@ def _is_single_victim(tok: Any) -> bool:
         return False
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod")}
     return bool(dets & _SINGULAR_DETS) or ctx.definite(tok)
+
+
+def _anaphoric(tok: Any) -> bool:
+    """An unnamed definite single person ("the suspected insurgent", "the targeted individual")."""
+    return tok.tag_ == "NN" and ctx.definite(tok) and not any(
+        t.tag_ == "NNP" and t.ent_type_ not in ("ORG", "GPE", "NORP") for t in tok.subtree)
 
 
 def _victim_key(tok: Any) -> str:

@@ -68,7 +68,11 @@ def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
     others = [q for q in quoted if not (q[0] <= m.start and m.end <= q[1])]
     cue = _speech.cue_for(doc, m.start, m.end, others + [(m.start, m.end)])
     governed = cue is not None and _governs(doc, cue, m)
-    return _Item(m.start, m.end, "direct", m, cue, governed)
+    item = _Item(m.start, m.end, "direct", m, cue, governed)
+    if cue is None and not _stands_alone(doc, item):
+        item.cue = _speech.governor(doc, m.start, m.end, others + [(m.start, m.end)])
+        item.governed = item.cue is not None
+    return item
 
 
 def _governs(doc: Doc, cue: _speech.Cue, m: Mark) -> bool:
@@ -111,9 +115,9 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
 
 
 def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
-    history = History()
-    prev: _Item | None = None
     quoted = [(i.start, i.end) for i in items if i.kind == "direct"]
+    history = History(quoted)
+    prev: _Item | None = None
     for it in items:
         heads = _heads(doc, it, quoted)
         if heads:
