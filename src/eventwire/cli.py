@@ -78,7 +78,8 @@ class _Tally:
         if show:
             from tqdm import tqdm
 
-            self.bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True, desc="eventwire", mininterval=0.5)
+            self.bar = tqdm(unit="article", file=sys.stderr, dynamic_ncols=True, desc="eventwire",
+                            mininterval=0.5)
 
     def count(self, articles: Iterable[Article]) -> Iterator[Article]:
         for art in articles:
