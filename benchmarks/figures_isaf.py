@@ -40,25 +40,29 @@ def totals(art: Article) -> dict[str, int]:
     - "more than N" / "over N" is a minimum of N + 1 ("more than 30" = 31);
     - a lead count that is at least the sum of the later ones is the release's total and the later ones
       are its details (an "operational update" summarises, then tells each operation);
-    - vague amounts count only when no number is given, as the largest of their minimums (a release
-      repeats "several insurgents" in its lead and its body);
+    - vague amounts count when listed with a number in one sentence ("a leader and several associates"
+      = 1 + 3), else only when no number is given, as the largest of their minimums (a release repeats
+      "several insurgents" in its lead and its body, and a vague lead summarises the counted details);
     - breakdowns (``part_of``) are never added.
     """
     out: dict[str, int] = {}
     for cat in ("killed", "detained"):
         counts: list[int] = []
-        vague: list[int] = []
+        vague: list[tuple[int, str]] = []
+        counted_in: set[str] = set()  # evidence sentences holding a number of this category
         for fig in sorted(art.figures, key=lambda f: f.start):
             if CATEGORY.get(fig.category) != cat or fig.part_of is not None:
                 continue
             span = art.text[fig.start:fig.end].lower()
             if fig.count is not None:
                 counts.append(fig.count + (1 if span.startswith(_OVER) else 0))
+                counted_in.add(fig.evidence)
             elif fig.vague:
-                vague.append(vague_minimum(span) or 0)
+                vague.append((vague_minimum(span) or 0, fig.evidence))
         if len(counts) > 1 and counts[0] > 1 and counts[0] >= sum(counts[1:]):
             counts = counts[:1]
-        out[cat] = sum(counts) if counts else max(vague, default=0)
+        listed = [v for v, ev in vague if ev in counted_in]  # "a leader and several associates"
+        out[cat] = sum(counts) + sum(listed) if counts else max((v for v, _ in vague), default=0)
     return out
 
 

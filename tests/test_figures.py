@@ -167,3 +167,18 @@ def test_dev_set_figures_f1(shared, settings):
     p, r = tp / max(n_pred, 1), tp / max(n_gold, 1)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     assert f1 >= 0.80, f"figures F1 {f1:.3f} (P {p:.3f} R {r:.3f})"
+
+
+def test_cue_in_a_clause_of_another_verb_does_not_count_its_object(figs):
+    found = figs("Police targeted two gang leaders, detaining one of them.")
+    assert _keys(found) == [("detained", 1)]
+
+
+def test_cue_sharing_the_object_of_a_conjoined_verb(figs):
+    assert _keys(figs("Officers pepper-sprayed one man and arrested him.")) == [("arrested", 1)]
+
+
+def test_unnamed_definite_single_repeats_an_earlier_count(figs):
+    found = figs("Troops detained one suspected smuggler on Monday. After questioning, the troops "
+                 "detained the suspected smuggler.", implicit=True)
+    assert _keys(found) == [("detained", 1)]
