@@ -11,13 +11,10 @@ from ._common import article, failed
 
 
 def read_stream(stream: BinaryIO, origin: str, settings: Settings, *, html: bool,
-                size: int | None = None, head: bytes = b"") -> Iterator[Article]:
-    """One article from a byte stream (``head`` is what was already read from it while sniffing)."""
+                size: int | None = None) -> Iterator[Article]:
+    """One article from a byte stream; ``size`` is its length in bytes when known (for messages)."""
     limit = settings.max_input_bytes
-    data, cut = read_limited(stream, max(0, limit - len(head)) if limit > 0 else 0)
-    data = head + data
-    if limit > 0 and len(data) > limit:
-        data, cut = data[:limit], True
+    data, cut = read_limited(stream, limit)
     dec = decode_input(data, cut, origin=origin, size=size, limit=limit, html=html)
     meta = {"url": settings.url or None, "published": settings.published or None}
     if not dec.text:
