@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..settings import Settings
+from . import lines as L
 from . import metadata as meta
 
 #: Below this many characters trafilatura's text is treated as a miss and the fallback is tried.
@@ -61,7 +62,16 @@ def extract(html: str, url: str | None, settings: Settings) -> Page:
     page.text = "\n".join(b.strip() for b in page.text.splitlines() if b.strip())
     if not page.text:
         page.why = f"{page.extractor} found no main text"
+    elif not _has_article_text(page.text):
+        page.why = f"{page.extractor} found only a few words and no sentence ({page.text[:60]!r})"
+        page.text = ""
     return page
+
+
+def _has_article_text(text: str) -> bool:
+    """At least one sentence, or enough words to be more than a menu."""
+    ls = L.split(text)
+    return any(ln.ends_sentence and ln.n_words >= 4 for ln in ls) or sum(ln.n_words for ln in ls) >= 12
 
 
 def _trafilatura(tree: Any, url: str | None) -> str:
