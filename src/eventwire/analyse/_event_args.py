@@ -87,7 +87,19 @@ def _pronoun(article: Article, tok) -> Arg | None:
 def antecedent(tok):
     """The subject of the clause above a subject pronoun ("the coalition said it freed ...", "Britain and
     the US accused Moscow ... and they expelled ..."), or None."""
-    if tok.pos_ != "PRON" or tok.lower_ not in PRONOUN_SUBJECT or tok.dep_ not in SUBJ:
+    if tok.pos_ != "PRON":
+        return None
+    if tok.lower_ in PRONOUN_GROUP and tok.dep_ == "poss":  # "ended their meeting": the clause subject
+        h = tok.head
+        for _ in range(4):
+            if h.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in h.children if c.dep_ in SUBJ and c.pos_ != "PRON"), None)
+                return subj
+            if h.head is h:
+                return None
+            h = h.head
+        return None
+    if tok.lower_ not in PRONOUN_SUBJECT or tok.dep_ not in SUBJ:
         return None
     h = tok.head
     for _ in range(3):
@@ -189,11 +201,11 @@ def resolve_all(article: Article, tok) -> list[Arg]:
                 if many:
                     out.extend(many)
                     continue
-        if a is not None and a.actor is None and t.pos_ == "NOUN":
+        if a is not None and t.pos_ == "NOUN":
             of = _of_object(t)
             if of is not None and of.conjuncts:  # "the foreign ministers of Russia, Ukraine and France"
                 many = [x for x in (resolve(article, c) for c in with_conjuncts(of)) if x and x.country]
-                if len(many) > 1:
+                if len({x.country for x in many}) > 1:
                     out.extend(many)
                     continue
         if a is not None:
@@ -246,6 +258,8 @@ def subject(tok):
     for _ in range(4):
         for c in t.children:
             if c.dep_ in SUBJ:
+                if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":  # "supporters, who clashed with ..."
+                    return t.head
                 return c
         if t.dep_ in INHERIT and t.head is not t:
             t = t.head

@@ -129,7 +129,7 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         etype, extra_target = _commit_type(article, tok, entry)
         if not targets and extra_target is not None:
             targets = [extra_target]
-    if entry.frame == "speech" and entry.type == "THREATEN" and tok.lemma_.lower() == "warn":
+    if entry.type == "THREATEN" and tok.lemma_.lower() in ("warn", "warning"):
         if not _mentions_force(tok):
             return []
     if entry.frame == "speech" and entry.type in ("THREATEN", "REJECT") and not targets:
@@ -155,6 +155,12 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         helped = _requester(article, tok)
         if helped is not None:
             etype, targets = "AID", [helped]
+    if entry.frame == "consult" and len(sources) >= 3 and not targets:
+        loc = _location(article, tok.sent)  # a multilateral meeting: the host is the target
+        host = [x for x in sources if loc and x.country == loc[1]]
+        if host:
+            targets = host[:1]
+            sources = [x for x in sources if x.country != loc[1]]
     if etype == "PROTEST" and not targets:
         s = sources[0]
         if s.country:
@@ -211,6 +217,15 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
             if targets:
                 break
     sources = resolve_all(article, src_tok)
+    if src_tok is not None and not sources:
+        sub = match(src_tok)
+        if sub is not None and sub.pos == "NOUN":  # "air strikes by government forces killed ..."
+            sources = _nominal_args(article, src_tok, sub, [])[0]
+    if not sources and entry.type in ("AGREE", "CONSULT"):
+        between = prep_object(tok, {"between"})  # "an agreement was signed between A and B"
+        parties = resolve_all(article, between) if between is not None else []
+        if len(parties) >= 2:
+            return parties[:1], parties[1:2]
     if entry.frame == "speech" and entry.type in ("REQUEST", "SUPPORT", "ACCUSE", "REJECT"):
         targets = [t for t in targets if t.country and not t.generic or t.actor is not None]
         if not targets and entry.type != "REQUEST" and passive is None:
@@ -223,8 +238,9 @@ def _target_candidates(tok, entry: Entry) -> list:
     """Tokens that may be the target of verb ``tok``, in order of preference."""
     obj = direct_object(tok)
     if entry.frame == "consult":
-        if tok.lemma_.lower() in cues().get("topic", ()):
-            obj = None
+        if tok.lemma_.lower() in cues().get("topic", ()) or (obj is not None and obj.lemma_.lower() in entry.needs):
+            obj_with = prep_object(obj, {"with"}) if obj is not None else None  # "held talks with X"
+            obj = obj_with
         order = [prep_object(tok, {"with", "to"}), obj]
     elif entry.frame == "commit":
         order = [prep_object(tok, {"with"}), obj]
@@ -256,9 +272,9 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
         dem = demonym_modifier(article, tok)
         if dem is not None:
             sources = [dem]
-    if not sources and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
-            and tok.head.lemma_.lower() in cues().get("light", ()) | {"reach", "sign", "agree"}:
-        s = subject(tok.head)
+    if not sources:
+        verb = _light_verb(tok)
+        s = subject(verb) if verb is not None else None
         if s is not None:
             sources = resolve_all(article, s)
     if entry.type != "REQUEST":
@@ -276,6 +292,20 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
         if prev.country and all(prev.country != t.country for t in targets):
             sources = [prev]
     return sources, targets
+
+
+def _light_verb(tok):
+    """The light verb a nominal trigger is the object of, directly or through "of" ("held talks",
+    "wrapped up 11 days of drills"), or None."""
+    light = cues().get("light", frozenset()) | {"reach", "sign", "agree"}
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("dobj", "attr", "pobj", "prep", "compound") or t.head is t:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t if t.lemma_.lower() in light else None
+    return None
 
 
 def _object_of_governing(tok):
