@@ -245,17 +245,47 @@ def _subtree_text(tok: Token) -> str:
     return tok.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
 
 
-def location(anchor: Token, cue: Token | None, sent: Span, skip_text: str | None) -> str | None:
+_PLACES = ("GPE", "LOC", "FAC")
+
+
+def _place_text(ent: Span) -> str:
+    text = ent.text
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+def location(anchor: Token, cue: Token | None, sent: Span, skip_text: str | None,
+             skip: tuple[int, int] | None = None) -> str | None:
     """The place the count refers to: a place entity attached to the cue or the counted noun, else the
-    first place named in the sentence (outside the attribution)."""
-    places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    first place named in the sentence (outside the attribution and the victims, ``skip`` being the
+    figure's character span), else the last place named earlier in the paragraph, else the place the
+    article names most."""
+    places = [e for e in sent.ents if e.label_ in _PLACES
+              and not (skip and skip[0] <= e.start_char < skip[1])]
     if skip_text:
         places = [e for e in places if e.text not in skip_text]
-    if not places:
-        return None
     near = {anchor.i} | ({cue.i} if cue is not None else set())
     for ent in places:
         for tok in _ancestors(ent.root)[1:4]:
             if tok.i in near:
-                return ent.text
-    return places[0].text
+                return _place_text(ent)
+    if places:
+        return _place_text(places[0])
+    return _place_before(sent) or _main_place(sent.doc)
+
+
+def _place_before(sent: Span) -> str | None:
+    """The last place named before ``sent`` in its paragraph."""
+    doc = sent.doc
+    para = doc.text.rfind("\n\n", 0, sent.start_char)
+    before = [e for e in doc.ents if e.label_ in _PLACES and para < e.start_char < sent.start_char]
+    return _place_text(before[-1]) if before else None
+
+
+def _main_place(doc: Any) -> str | None:
+    """The place the article names most often (first named on a tie)."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            name = _place_text(ent)
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None

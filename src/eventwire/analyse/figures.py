@@ -119,7 +119,7 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     source = ctx.attribution(anchor, sent)
     fig = Figure(category=category, count=ph.count, start=start, end=end, evidence=_evidence(sent, start),
                  count_max=ph.count_max, vague=ph.vague, victims=victims,
-                 location=ctx.location(anchor, cue, sent, source), attributed_to=source)
+                 location=ctx.location(anchor, cue, sent, source, (start, end)), attributed_to=source)
     if total is not None and _same_count(total.figure, fig):
         total = None  # "12 of the protesters" after "12 protesters": the same count told again
     return _Found(fig, anchor, total=earlier.index(total) if total is not None else None)
