@@ -302,8 +302,13 @@ class Extractor:
             elif e.type in ("org", "seat"):
                 self._mention(i, j, "seat" if e.type == "seat" else "org", e.key, country=e.country, role=e.role,
                               kind=e.kind or "organization")
+        # a name the NER also calls a place, or that is a place somewhere in the article ("in Al Waer")
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        places |= {e.text for e in doc.ents if e.label_ == "ORG" and _located(e.root)}
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP") or any(k in self.used for k in range(ent.start, ent.end)):
+                continue
+            if ent.text in places:
                 continue
             i, j = _strip(doc, ent.start, ent.end)
             if i >= j:

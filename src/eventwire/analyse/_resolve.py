@@ -103,6 +103,7 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         ws = set(_words(text))
         return next((c for c in people if ws and ws <= c.words), None) if ws else None
 
+    explicit: dict[str, _Cluster] = {}  # role noun -> the last group of it named with its country
     for m in mentions:
         if m.type == "org" and m.role is None and m.country is None and (p := person_named(m.text)):
             p.add(m)  # a surname the NER took for an organization
@@ -114,7 +115,12 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         elif m.type == "people":
             get(("people", m.key), "group").add(m)
         elif m.type == "group":
-            c = get(("group", m.country or main, m.key), m.kind or "group")
+            if m.country is None and m.key in explicit:
+                c = explicit[m.key]  # "the navy" after "the Russian navy"
+            else:
+                c = get(("group", m.country or main, m.key), m.kind or "group")
+                if m.country:
+                    explicit[m.key] = c
             c.country = c.country or m.country or main
             c.add(m)
 
@@ -134,12 +140,16 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
                 if not m.country and m.term and m.term in c.terms:
                     pick = c
                     break
+            if pick is None and not m.country:
+                # "the monarch" after "King Gyanendra": the last person of that role, a few sentences back
+                s0 = sent_of(m.start)
+                pick = next((c for c in recent_persons(m.start) if c.role == m.role
+                             and sent_of(max(x for x, _ in c.spans() if x < m.start)) >= s0 - 3), None)
             if pick is None:
-                country = m.country or main
-                if m.term is None:
-                    continue
-                pick = get(("title", country, m.term), "person")
-                pick.country = country
+                if m.term is None or not m.country:
+                    continue  # a bare title nobody in the article fits: not an actor of its own
+                pick = get(("title", m.country, m.term), "person")
+                pick.country = m.country
             pick.add(m)
             if pick.country is None:
                 pick.country = m.country
@@ -175,8 +185,10 @@ def _name(c: _Cluster, canonical: dict[str, str]) -> str:
     words = Counter(m.word for m in named if m.word)
     if words:  # role groups: the role noun written most often, with the fullest modifiers
         top = max(words.values())
-        word = c.key[-1] if words.get(c.key[-1]) == top else next(w for w, n in words.items() if n == top)
-        return max((_unnumbered(m.text) for m in named if m.word == word), key=len)
+        word = c.key[-1] if c.key[-1] in words else next(w for w, n in words.items() if n == top)
+        # "Ethiopian government" rather than "government of Ethiopia", then the fullest
+        return max((_unnumbered(m.text) for m in named if m.word == word),
+                   key=lambda t: (t.lower().endswith(word), len(t)))
     return max((m.text for m in named), key=lambda t: (len(t.split()) if c.kind == "person" else len(t), len(t)))
 
 

@@ -19,6 +19,10 @@ from ._resolve import main_country, resolve
 
 NEEDS: set[str] = {"ner", "parser"}
 #: Grammatical functions that make a mention a participant rather than a place or a modifier.
+#: A state is only taken to act when it is a core argument ("Russia's capital" and "aid to Syria" are
+#: about places).
+_STATE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "pobj:by", "pobj:with", "pobj:against",
+               "pobj:between", "ROOT"}
 _AGENT_DEPS = {"pobj:of", "nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
                "pobj:against", "pobj:to", "pobj:from", "pobj:between", "pobj:on", "pobj:for", "ROOT"}
 
@@ -74,7 +78,8 @@ def _agentive(doc, actor: Actor) -> bool:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        if _argument_dep(span.root) in _AGENT_DEPS:
+        deps = _STATE_DEPS if actor.kind == "state" else _AGENT_DEPS
+        if _argument_dep(span.root) in deps:
             return True
     return False
 
