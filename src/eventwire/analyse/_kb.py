@@ -23,6 +23,7 @@ _FILES: dict[str, tuple[str, ...]] = {
     "metonyms": ("metonyms.tsv",),
     "titles": ("titles.tsv",),
     "organizations": ("organizations.tsv",),
+    "org_words": ("org_words.tsv",),
 }
 #: The header of each table; a user file is routed by its header.
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -31,6 +32,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "metonyms": ("alias", "code", "type", "role", "kind"),
     "titles": ("term", "kind", "role", "key"),
     "organizations": ("alias", "key", "country", "role", "kind"),
+    "org_words": ("word", "role"),
 }
 
 
@@ -57,6 +59,7 @@ class KB:
     exact: dict[str, Entry] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)  # ISO code -> default state name
     titles: dict[str, Entry] = field(default_factory=dict)  # lower-cased term -> entry
+    org_words: dict[str, str] = field(default_factory=dict)  # last word of an organization name -> role
 
     def add(self, phrase: str, entry: Entry) -> None:
         phrase = phrase.strip()
@@ -128,6 +131,8 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
         elif table == "titles":
             term = r["term"].lower()
             kb.titles[term] = Entry("title", (_none(r.get("key")) or term).lower(), None, _none(r["role"]), r["kind"])
+        elif table == "org_words":
+            kb.org_words[r["word"].lower()] = r["role"]
         elif table == "organizations":
             kb.add(r["alias"], Entry("org", r["key"], _none(r["country"]), _none(r["role"]), r["kind"]))
 

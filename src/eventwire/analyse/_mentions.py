@@ -322,8 +322,11 @@ class Extractor:
                 continue  # a place the NER took for an organization ("police in Niamey")
             if self._modifier(head) and title is None:
                 continue
-            self._mention(i, j, "org", doc[i:j].text.lower(), country=country,
-                          role=title.role if title else None, kind="organization",
+            role = title.role if title else None
+            if role is None:
+                last = [t for t in doc[i:j] if t.is_alpha]
+                role = self.kb.org_words.get(last[-1].lower_) if last else None
+            self._mention(i, j, "org", doc[i:j].text.lower(), country=country, role=role, kind="organization",
                           term=title.key if title else None)
 
     def _org_title(self, a: int, b: int) -> Entry | None:

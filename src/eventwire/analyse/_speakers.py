@@ -169,6 +169,11 @@ def _noun_kind(tok: Token) -> tuple[bool | None, bool]:
     return None, False
 
 
+def _indefinite(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
+                                      for c in tok.lefts)
+
+
 def _definite(tok: Token) -> bool:
     for c in tok.lefts:
         if c.dep_ == "det":
@@ -221,6 +226,8 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     phrase = _phrase(tok)
     hs, he = tok.idx, tok.idx + len(tok)
     idx = actors_at(article, hs, he) or actors_at(article, phrase.start_char, phrase.end_char)
+    if _indefinite(tok):
+        idx = []  # "a top security official" introduces someone new: never an earlier actor
     if idx:
         actor = article.actors[idx[0]]
         person = actor.kind == "person" if actor.kind else None

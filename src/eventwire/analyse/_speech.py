@@ -67,6 +67,8 @@ def cue_nouns() -> frozenset[str]:
 
 
 def _is_cue(tok: Token) -> bool:
+    if tok.dep_ in ("amod", "compound") or tok.tag_ == "JJ":
+        return False  # "another alleged plot": an adjective, not speech
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_verbs() or _according(tok) is not None
 
 
@@ -207,7 +209,10 @@ def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
 
 def _inverted(tok: Token) -> Token | None:
     """The speaker of an inverted attribution ('"...," warned Obasanjo'), whatever the parser labelled it."""
-    if tok.i == 0 or not (tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_quote):
+    if tok.tag_ in ("VBG", "VBN") or tok.i < 1:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if not (prev.is_quote or (prev.text == "," and tok.i >= 2 and tok.doc[tok.i - 2].is_quote)):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.lefts):
         return None

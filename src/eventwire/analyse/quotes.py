@@ -29,6 +29,9 @@ NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 #: A quote with no cue of its own continues the previous speaker if that speaker's quote ended at most
 #: this many characters before it (about two short paragraphs).
 _CONTINUE_CHARS = 600
+#: Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:").
+_LEAD_NOUNS = {"response", "reply", "answer", "message", "statement", "verdict", "reaction", "ultimatum",
+               "warning", "view", "position", "comment", "remarks", "words", "tone"}
 #: Longest quoted phrase (in words) that may be a quoted name rather than a quote.
 _NAME_WORDS = 4
 
@@ -132,7 +135,8 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
         if it.speaker is not None:
             if not it.inherited:
                 history.add(it.speaker)
-            prev = it
+            if it.kind == "indirect" or _is_speech(it) or _stands_alone(doc, it):
+                prev = it
 
 
 def _overlaps(tok, quoted: list[tuple[int, int]]) -> bool:
@@ -166,6 +170,12 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
     return []
 
 
+def _is_speech(it: _Item) -> bool:
+    """Whether a speech verb (not a speech noun or a mere governing verb) attributes the item."""
+    return it.cue is not None and (it.cue.token.lower_ == "according" or
+                                   it.cue.token.lemma_.lower() in _speech.cue_verbs())
+
+
 def _stands_alone(doc: Doc, it: _Item) -> bool:
     """Whether a quote is (most of) its own sentence, as in a run of quote paragraphs, rather than a phrase
     quoted inside someone else's sentence."""
@@ -182,10 +192,18 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
     if span is None or span.start == 0:
         return None
     sent = span[0].sent
-    if sent.start == 0:
+    lead = doc[sent.start:span.start]
+    if len(lead) > 2 and any(t.text == ":" for t in lead[-3:]):
+        before = lead  # "Chavez's response was defiant: ..."
+    elif sent.start == 0:
         return None
-    before = doc[sent.start - 1].sent
+    else:
+        before = doc[sent.start - 1].sent
     for tok in before:
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _LEAD_NOUNS:
+            owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            if owner:
+                return resolve(article, owner, history)
         if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                                                 or _speech.is_pronoun(tok)):
             return resolve(article, [tok], history)
