@@ -15,11 +15,10 @@ import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from ..errors import message
 from ..model import Article
 from ..settings import Settings
 from . import jsonl, single, warc
-from ._common import failed
+from ._common import fail, reason
 
 __all__ = ["read", "kind_of", "KINDS"]
 
@@ -30,12 +29,10 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 _SNIFF = 65536
 
-
 def kind_of(path: str | os.PathLike) -> str | None:
     """The reader kind for a file name, or None when eventwire does not read that kind of file."""
     name = os.fspath(path).lower()
     return next((kind for end, kind in KINDS if name.endswith(end)), None)
-
 
 def read(inputs: Iterable[str], settings: Settings) -> Iterator[Article]:
     """Yield one raw article per article found in ``inputs`` (paths, directories or "-"), in order."""
@@ -47,8 +44,7 @@ def read(inputs: Iterable[str], settings: Settings) -> Iterator[Article]:
             else:
                 yield from _read_path(Path(name), name, settings, explicit=True)
         except OSError as exc:  # permissions, a file vanishing mid-read, a device error
-            yield failed(name, [("E210", message("E210", path=name, why=f"{type(exc).__name__}: {exc}"))])
-
+            yield fail(name, "E210", path=name, why=reason(exc))
 
 def _read_path(path: Path, origin: str, settings: Settings, *, explicit: bool) -> Iterator[Article]:
     if path.is_dir():
@@ -56,13 +52,13 @@ def _read_path(path: Path, origin: str, settings: Settings, *, explicit: bool) -
             try:
                 yield from _read_path(child, str(child), settings, explicit=False)
             except OSError as exc:
-                yield failed(str(child), [("E210", message("E210", path=child, why=f"{type(exc).__name__}: {exc}"))])
+                yield fail(str(child), "E210", path=child, why=reason(exc))
         return
     if not path.exists():
-        yield failed(origin, [("E201", message("E201", path=origin))])
+        yield fail(origin, "E201", path=origin)
         return
     if not path.is_file():
-        yield failed(origin, [("E210", message("E210", path=origin, why="not a regular file"))])
+        yield fail(origin, "E210", path=origin, why="not a regular file")
         return
     kind = kind_of(path)
     if kind == "jsonl":
@@ -75,8 +71,7 @@ def _read_path(path: Path, origin: str, settings: Settings, *, explicit: bool) -
         with open(path, "rb") as f:  # no extension at all: look at the content, as for stdin
             yield from _read_sniffed(f, origin, settings)
     else:
-        yield failed(origin, [("E202", message("E202", path=origin))])
-
+        yield fail(origin, "E202", path=origin)
 
 def _walk(root: Path) -> Iterator[Path]:
     """Files of known kinds under ``root``, recursively, sorted by path; hidden entries are skipped."""
@@ -85,7 +80,6 @@ def _walk(root: Path) -> Iterator[Path]:
         for f in sorted(filenames):
             if not f.startswith(".") and kind_of(f):
                 yield Path(dirpath) / f
-
 
 class _Prefixed(io.RawIOBase):
     """A read-only stream that serves ``head`` (bytes already read while sniffing) and then ``rest``."""
@@ -105,7 +99,6 @@ class _Prefixed(io.RawIOBase):
         buf[: len(data)] = data
         return len(data)
 
-
 def sniff(head: bytes) -> str:
     """The kind of a stream from its first bytes: "gzip", "warc", "jsonl", "html" or "text"."""
     if head.startswith(b"\x1f\x8b"):
@@ -120,7 +113,6 @@ def sniff(head: bytes) -> str:
         return "html"
     return "text"
 
-
 def _read_sniffed(stream: BinaryIO, origin: str, settings: Settings, depth: int = 0) -> Iterator[Article]:
     head = stream.read(_SNIFF)
     kind = sniff(head)
@@ -129,14 +121,13 @@ def _read_sniffed(stream: BinaryIO, origin: str, settings: Settings, depth: int 
         try:
             yield from _read_sniffed(gzip.GzipFile(fileobj=whole), origin, settings, depth + 1)
         except (EOFError, OSError) as exc:
-            yield failed(origin, [("E207", message("E207", path=origin, why=f"{type(exc).__name__}: {exc}"))])
+            yield fail(origin, "E207", path=origin, why=reason(exc))
     elif kind == "warc":
         yield from warc.read_stream(whole, origin, settings)
     elif kind == "jsonl":
         yield from jsonl.read_stream(whole, origin, settings)
     else:
         yield from single.read_stream(whole, origin, settings, html=kind == "html")
-
 
 def _read_stdin(settings: Settings) -> Iterator[Article]:
     stream = getattr(sys.stdin, "buffer", None)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from ..errors import message
+from ._common import coded
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -107,16 +107,16 @@ def decode_input(data: bytes, cut: bool, *, origin: str, size: int | str | None,
     """Check and decode the bytes of one input (already cut to ``limit`` when ``cut``)."""
     out = Decoded()
     if cut:
-        out.errors.append(("E209", message("E209", path=origin, size=size if size is not None else f"over {limit}",
-                                           limit=limit)))
+        out.errors.append(coded("E209", path=origin, size=size if size is not None else f"over {limit}",
+                                limit=limit))
     if not data.strip():
-        out.errors.append(("E203", message("E203", path=origin)))
+        out.errors.append(coded("E203", path=origin))
         return out
     why = binary_reason(data)
     if why:
-        out.errors.append(("E204", message("E204", path=origin, why=why)))
+        out.errors.append(coded("E204", path=origin, why=why))
         return out
     out.text, out.encoding = decode(data, html=html, declared=declared)
     if not out.text.strip():
-        out.errors.append(("E203", message("E203", path=origin)))
+        out.errors.append(coded("E203", path=origin))
     return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..errors import InputError
+from ..errors import InputError, message
 from ..model import Article
 
 STAGE = InputError.stage
@@ -33,3 +33,18 @@ def article(origin: str, *, text: str | None = None, html: str | None = None,
     for code, msg in errors:
         art.add_error(code, STAGE, msg)
     return art
+
+
+def coded(code: str, **kw) -> tuple[str, str]:
+    """An error as (code, filled-in message) for :func:`failed` and :func:`article`."""
+    return code, message(code, **kw)
+
+
+def fail(origin: str, code: str, **kw) -> Article:
+    """An article that could not be read, with one coded error."""
+    return failed(origin, [coded(code, **kw)])
+
+
+def reason(exc: BaseException) -> str:
+    """An exception as the ``why`` of a message."""
+    return f"{type(exc).__name__}: {exc}"

@@ -11,16 +11,14 @@ import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
-from ..errors import message
 from ..model import Article
 from ..settings import Settings
 from ._bytes import decode
-from ._common import article, failed
+from ._common import article, coded, fail, failed, reason
 
 #: Metadata fields copied from a line to the article (all optional).
 _META = ("id", "url", "published", "title", "outlet", "byline", "language")
 _CHUNK = 1 << 20
-
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
     """Each line (without its newline) and whether it was longer than ``limit`` (then it is cut)."""
@@ -35,18 +33,16 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
                 pass  # skip the rest of an over-long line without holding it
         yield line.rstrip(b"\r\n"), cut
 
-
 def _field(obj: dict[str, Any], name: str) -> str | None:
     v = obj.get(name)
     if v is None or v == "":
         return None
     return v if isinstance(v, str) else str(v)
 
-
 def _article(obj: Any, origin: str, settings: Settings, path: str, n: int) -> Article:
     if not isinstance(obj, dict):
         why = f"a JSON {type(obj).__name__}, not an object"
-        return failed(origin, [("E205", message("E205", line=n, path=path, why=why))])
+        return fail(origin, "E205", line=n, path=path, why=why)
     meta = {k: _field(obj, k) for k in _META}
     if not meta["published"] and settings.published:
         meta["published"] = settings.published
@@ -54,17 +50,16 @@ def _article(obj: Any, origin: str, settings: Settings, path: str, n: int) -> Ar
     text = text if isinstance(text, str) and text.strip() else None
     html = html if isinstance(html, str) and html.strip() else None
     if text is None and html is None:
-        return failed(origin, [("E206", message("E206", line=n, path=path))], **meta)
+        return failed(origin, [coded("E206", line=n, path=path)], **meta)
     errors: list[tuple[str, str]] = []
     limit = settings.max_input_bytes
     body = text if text is not None else html
     if limit > 0 and len(body) > limit // 4 and len(encoded := body.encode("utf-8", "replace")) > limit:
-        errors.append(("E209", message("E209", path=origin, size=len(encoded), limit=limit)))
+        errors.append(coded("E209", path=origin, size=len(encoded), limit=limit))
         body = encoded[:limit].decode("utf-8", "ignore")
     if text is not None:
         return article(origin, text=body, errors=errors, **meta)
     return article(origin, html=body, errors=errors, **meta)
-
 
 def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Article]:
     """Articles from a binary stream of JSON Lines; ``path`` names it in origins and messages."""
@@ -76,8 +71,7 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
         for n, (line, cut) in enumerate(_lines(stream, line_limit), 1):
             origin = f"{path}:{n}"
             if cut:
-                yield failed(origin, [("E209", message("E209", path=origin, size=f"over {line_limit}",
-                                                       limit=line_limit))])
+                yield fail(origin, "E209", path=origin, size=f"over {line_limit}", limit=line_limit)
                 continue
             if not line.strip():
                 continue
@@ -88,12 +82,11 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
                     obj = json.loads(decode(line)[0])  # not UTF-8: decode it as best we can
                 except (ValueError, RecursionError):
                     why = str(exc)[:200]
-                    yield failed(origin, [("E205", message("E205", line=n, path=path, why=why))])
+                    yield fail(origin, "E205", line=n, path=path, why=why)
                     continue
             yield _article(obj, origin, settings, path, n)
     except (EOFError, OSError, zlib.error, gzip.BadGzipFile) as exc:
-        yield failed(f"{path}:{n + 1}", [("E207", message("E207", path=path, why=f"{type(exc).__name__}: {exc}"))])
-
+        yield fail(f"{path}:{n + 1}", "E207", path=path, why=reason(exc))
 
 def read_file(path: Path, origin: str, settings: Settings) -> Iterator[Article]:
     """Articles from a ``.jsonl`` or ``.jsonl.gz`` file."""

@@ -12,15 +12,13 @@ import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from ..errors import message
 from ..model import Article
 from ..settings import Settings
 from ._bytes import decode_input
-from ._common import article, failed
+from ._common import article, fail, failed, reason
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
-
 
 class _Read1:
     """``read(n)`` as one ``read1`` of a gzip stream, so that a truncated member raises EOFError only
@@ -35,10 +33,8 @@ class _Read1:
         except EOFError as exc:  # warcio takes EOFError for a clean end of the archive
             raise _Truncated(str(exc)) from exc
 
-
 class _Truncated(Exception):
     """The compressed archive ends in the middle of a gzip member."""
-
 
 def _is_html_response(record) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
@@ -46,7 +42,6 @@ def _is_html_response(record) -> bool:
     ctype = (record.http_headers.get_header("Content-Type") or "").lower()
     status = record.http_headers.get_statuscode() or ""
     return status.startswith("2") and any(t in ctype for t in _HTML_TYPES)
-
 
 def _read_record(record, origin: str, settings: Settings) -> Article:
     limit = settings.max_input_bytes
@@ -57,7 +52,7 @@ def _read_record(record, origin: str, settings: Settings) -> Article:
         data = data[:limit]
     elif getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended inside this record
         why = f"record {origin} ends {record.raw_stream.limit} bytes early"
-        return failed(origin, [("E207", message("E207", path=origin.rsplit("#", 1)[0], why=why))])
+        return fail(origin, "E207", path=origin.rsplit("#", 1)[0], why=why)
     ctype = record.http_headers.get_header("Content-Type") or ""
     m = _CHARSET.search(ctype)
     dec = decode_input(data, cut, origin=origin, size=record.length, limit=limit, html=True,
@@ -67,7 +62,6 @@ def _read_record(record, origin: str, settings: Settings) -> Article:
     if not dec.text:
         return failed(origin, dec.errors, **meta)
     return article(origin, html=dec.text, errors=dec.errors, **meta)
-
 
 def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Article]:
     """Articles from a WARC byte stream (gzip-compressed or not); ``path`` names it in origins."""
@@ -88,11 +82,9 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
             try:
                 yield _read_record(record, origin, settings)
             except (ArchiveLoadFailed, _Truncated, EOFError, OSError, ValueError, zlib.error) as exc:
-                yield failed(origin, [("E208", message("E208", record=n, path=path,
-                                                       why=f"{type(exc).__name__}: {exc}"))])
+                yield fail(origin, "E208", record=n, path=path, why=reason(exc))
     except (ArchiveLoadFailed, _Truncated, EOFError, OSError, ValueError, zlib.error) as exc:
-        yield failed(f"{path}#{n + 1}", [("E207", message("E207", path=path, why=f"{type(exc).__name__}: {exc}"))])
-
+        yield fail(f"{path}#{n + 1}", "E207", path=path, why=reason(exc))
 
 def read_file(path: Path, origin: str, settings: Settings) -> Iterator[Article]:
     """Articles from a ``.warc`` or ``.warc.gz`` file."""
