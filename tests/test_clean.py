@@ -158,3 +158,36 @@ def test_seed_article(settings, shared):
             assert line in out, line
     assert art.title == gold["title"]
     assert gold["title"] not in art.text.split("\n\n")
+
+
+AGENCY_PAGE = """\
+Listen to this article
+Share
+Copy link
+Court frees opposition activist after two years in custody
+Image source, Getty Images
+Image caption, Supporters waited outside the court building in the rain
+A court in the fictional republic of Norland has ordered the release of opposition activist Pavel Orin, who spent two years in pre-trial detention.
+Judges ruled that prosecutors had failed to present evidence of the fraud charges, his lawyer said on Wednesday.
+Mr Orin's supporters cheered as he walked out of the building shortly after noon (AP Photo/Lena Varga)
+The justice ministry said it would study the ruling before deciding whether to appeal.
+(Reporting by Tom Reyes; Editing by Mia Chen)
+Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
+Related Topics
+Most read
+"""
+
+
+def test_agency_page_furniture(settings):
+    art = clean.run(Article(raw=AGENCY_PAGE), settings)
+    paras = art.text.split("\n\n")
+    assert art.title == "Court frees opposition activist after two years in custody"
+    assert paras == [
+        "A court in the fictional republic of Norland has ordered the release of opposition activist Pavel Orin, "
+        "who spent two years in pre-trial detention.",
+        "Judges ruled that prosecutors had failed to present evidence of the fraud charges, his lawyer said on "
+        "Wednesday.",
+        "The justice ministry said it would study the ruling before deciding whether to appeal.",
+    ]
+    assert "Image caption, Supporters waited outside the court building in the rain" in art.removed
+    assert "(Reporting by Tom Reyes; Editing by Mia Chen)" in art.removed

@@ -159,7 +159,8 @@ def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = fr
         strong += 3.0
         kinds.add("time")
     if outlet_tokens and not line.ends_sentence and any(
-            len(w) >= 4 and any(t.startswith(w.lower()) for t in outlet_tokens) for w in line.words):
+            len(w) >= 5 and any(t.startswith(w.lower()) and len(w) >= 0.6 * len(t) for t in outlet_tokens)
+            for w in line.words):
         weak += 1.5
         kinds.add("outlet")
     if not line.ends_sentence:

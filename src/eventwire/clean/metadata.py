@@ -117,8 +117,8 @@ def pick_title(ls: list[Line], bad: list[bool], first: int, url: str | None,
             continue
         if ln.body.rstrip()[-1:] in ".,;:" and not ln.body.rstrip().endswith("..."):
             continue
-        if first_cand is None and i not in captions:
-            first_cand = i
+        if first_cand is None and (i not in captions or (i + 1 < len(ls) and ls[i + 1].n_words > 6)):
+            first_cand = i  # a caption-like line whose "credit" line carries its own caption is a headline
         words = _title_words(ln)
         common = len(words & slug)
         overlap = max(common / len(words), common / len(slug) if len(slug) >= 3 else 0.0) if words else 0.0

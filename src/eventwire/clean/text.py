@@ -44,11 +44,14 @@ def _anchor(line: Line) -> bool:
 
 
 def _caption_before_credit(ls: list[Line], i: int) -> bool:
-    """A short non-sentence line right before a credit or source line is the photo's caption."""
+    """A short non-sentence line right before a credit line is the photo's caption; not when the credit
+    is a bare one that introduces the caption below it ("Image source, X" then "Image caption, Y")."""
     if i + 1 >= len(ls) or ls[i].ends_sentence or ls[i].n_words > 25:
         return False
     nxt = ls[i + 1]
-    return "credit" in nxt.kinds and nxt.score >= BODY_BAR and nxt.n_words <= 40
+    if "credit" not in nxt.kinds or nxt.score < BODY_BAR or nxt.n_words > 40:
+        return False
+    return not (nxt.n_words <= 6 and i + 2 < len(ls) and "caption" in ls[i + 2].kinds)
 
 
 def _contained(small: Line, big: Line) -> bool:
