@@ -6,6 +6,7 @@ model or store error (the message names the cause and the fix).
 """
 from __future__ import annotations
 
+import csv
 import functools
 import itertools
 import json
@@ -21,6 +22,7 @@ from . import pipeline
 from .errors import EventwireError
 from .model import Article
 from .settings import DECLARED, Settings, describe, load_settings
+from .store import FORMATS, TABLES, Store
 
 _SETTING_NAMES = tuple(s.name for s in DECLARED)
 
@@ -63,6 +65,16 @@ def _guarded(fn: Callable) -> Callable:
             sys.stderr.close()
             sys.exit(0)
     return wrapper
+
+
+def _db_options(fn: Callable) -> Callable:
+    """``--db`` and ``--config`` for the commands that read the store."""
+    fn = click.option("--config", type=click.Path(dir_okay=False), default=None, help="TOML config file.")(fn)
+    return click.option("--db", default=None, help="Store path (default: the db setting, ./eventwire.db).")(fn)
+
+
+def _db_path(db: str | None, config: str | None) -> str:
+    return db or load_settings({}, config=config).db
 
 
 # -- progress and summary ----------------------------------------------------------------------------------
@@ -185,8 +197,6 @@ def ingest_cmd(inputs: tuple[str, ...], **params: Any) -> None:
 
     Idempotent and crash-safe: each batch is one transaction; rerun after a crash and what is stored
     already is skipped, so nothing is lost or stored twice."""
-    from .store import Store
-
     settings = _settings(params)
     with Store(settings.db) as store:
         tally = _Tally(settings)
@@ -202,20 +212,17 @@ def ingest_cmd(inputs: tuple[str, ...], **params: Any) -> None:
 
 
 @main.command()
-@click.option("--db", default=None, help="Store path (default: the db setting, ./eventwire.db).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+@_db_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
               show_default=True, help="jsonl: contract records; csv/parquet: one table (see --table).")
 @click.option("--table", default="events", show_default=True,
-              type=click.Choice(["articles", "actors", "quotes", "events", "figures", "errors", "all"]),
+              type=click.Choice([*TABLES, "all"]),
               help="Table for csv/parquet; 'all' writes <table>.<format> for each into the directory -o.")
 @click.option("-o", "--output", default="-", help="Output file (or directory for --table all); - is stdout.")
-@click.option("--config", type=click.Path(dir_okay=False), default=None, help="TOML config file.")
 @_guarded
 def export(db: str | None, fmt: str, table: str, output: str, config: str | None) -> None:
     """Export the store as JSONL (contract records, ingest order), CSV or Parquet."""
-    from .store import Store
-
-    path = db or load_settings({}, config=config).db
+    path = _db_path(db, config)
     with Store(path, readonly=True) as store:
         try:
             n = store.export(fmt, None if output == "-" else output, table)
@@ -226,20 +233,15 @@ def export(db: str | None, fmt: str, table: str, output: str, config: str | None
 
 @main.command()
 @click.argument("sql")
-@click.option("--db", default=None, help="Store path (default: the db setting, ./eventwire.db).")
+@_db_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
-@click.option("--config", type=click.Path(dir_okay=False), default=None, help="TOML config file.")
 @_guarded
 def query(sql: str, db: str | None, fmt: str, config: str | None) -> None:
     """Run a read-only SQL query on the store (safe while an ingest runs), e.g.
 
         eventwire query "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC"
     """
-    import csv
-
-    from .store import Store
-
-    path = db or load_settings({}, config=config).db
+    path = _db_path(db, config)
     with Store(path, readonly=True) as store:
         cols, rows = store.query(sql)
         if fmt == "csv":

@@ -17,9 +17,9 @@ from typing import Any, Iterable, Iterator
 from ..errors import StoreError, make
 from ..model import Article
 from . import _schema
-from ._export import TABLES, export
+from ._export import FORMATS, TABLES, export
 
-__all__ = ["Store", "TABLES", "export"]
+__all__ = ["Store", "TABLES", "FORMATS", "export"]
 
 #: Tables with one row per annotation; their columns (after article_id, idx) are read from the schema, so
 #: a migration that adds a column is all it takes to store a new record field in its own column.
