@@ -214,6 +214,11 @@ def noun_phrase_text(noun: Token, exclude: set[int]) -> str:
     return doc[first:last + 1].text
 
 
+def is_source(anchor: Token) -> bool:
+    """Is ``anchor`` the subject of a saying verb ("several officials reported ...")?"""
+    return anchor.dep_ == "nsubj" and _attribution().get(anchor.head.lemma_.lower()) == "verb"
+
+
 def attribution(anchor: Token, sent: Span) -> str | None:
     """Who the count comes from: "according to X", or the subject of a saying verb governing it."""
     for tok in sent:

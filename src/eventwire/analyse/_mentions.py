@@ -193,11 +193,22 @@ class Extractor:
                 end = ent.end if ent is not None and ent.label_ == "PERSON" else k
                 spans[j] = (j, j, max(k, end))
         out = []
+        places = self._places()
         for start, i, j in sorted(spans.values()):
             if out and i < out[-1][2]:
                 continue
+            if doc[i:j].text in places or _located(doc[_head(doc, i, j)]):
+                continue  # "Al Hassakeh" tagged PERSON but a place in this article
             out.append((start, i, j))
         return out
+
+    def _places(self) -> set[str]:
+        """Names the NER calls a place somewhere in the article, or that stand where a place does
+        ("in Al Waer")."""
+        doc = self.doc
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        places |= {e.text for e in doc.ents if e.label_ in ("ORG", "PERSON") and _located(e.root)}
+        return places
 
     def _persons(self) -> None:
         doc = self.doc
@@ -303,8 +314,7 @@ class Extractor:
                 self._mention(i, j, "seat" if e.type == "seat" else "org", e.key, country=e.country, role=e.role,
                               kind=e.kind or "organization")
         # a name the NER also calls a place, or that is a place somewhere in the article ("in Al Waer")
-        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
-        places |= {e.text for e in doc.ents if e.label_ == "ORG" and _located(e.root)}
+        places = self._places()
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP") or any(k in self.used for k in range(ent.start, ent.end)):
                 continue

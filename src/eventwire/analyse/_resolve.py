@@ -110,6 +110,9 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         elif m.type in ("org", "seat"):
             c = get(("org", m.key), m.kind or "organization")
             c.add(m)
+            if m.term:  # "the ministry" after "the Russian Foreign Ministry"
+                explicit[m.term] = c
+                explicit[m.text.split()[-1].lower()] = c
         elif m.type == "state":
             get(("state", m.key), "state").add(m)
         elif m.type == "people":
@@ -123,6 +126,8 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
                     explicit[m.key] = c
             c.country = c.country or m.country or main
             c.add(m)
+
+    _merge_forces(clusters, order)
 
     # title-only person descriptions and pairs, in text order
     def recent_persons(before: int) -> list[_Cluster]:
@@ -173,6 +178,20 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
     return actors
 
 
+def _merge_forces(clusters: dict, order: list[_Cluster]) -> None:
+    """"Israeli forces" and "the Israeli military" are the one armed force the article names
+    ("Israel Defense Forces") when it names exactly one of that country."""
+    for c in order:
+        if c.key[0] != "group" or c.key[-1] != "military" or not c.mentions:
+            continue
+        named = [o for o in order if o.key[0] == "org" and o.role == "MIL" and o.country == c.country
+                 and o.mentions and o.kind == "organization"]
+        if len(named) == 1:
+            for m in c.mentions:
+                named[0].add(m)
+            c.mentions = []
+
+
 def _name(c: _Cluster, canonical: dict[str, str]) -> str:
     named = [m for m in c.mentions if m.type != "pronoun" and m.type != "title"] or \
         [m for m in c.mentions if m.type != "pronoun"]
@@ -183,7 +202,7 @@ def _name(c: _Cluster, canonical: dict[str, str]) -> str:
     if not named:
         return c.name or c.key[-1]
     words = Counter(m.word for m in named if m.word)
-    if words:  # role groups: the role noun written most often, with the fullest modifiers
+    if words and c.key[0] == "group":  # role groups: the role noun written most often, fullest modifiers
         top = max(words.values())
         word = c.key[-1] if c.key[-1] in words else next(w for w, n in words.items() if n == top)
         # "Ethiopian government" rather than "government of Ethiopia", then the fullest

@@ -220,7 +220,16 @@ def _inverted(tok: Token) -> Token | None:
         if (c.dep_ in ("nsubj", "attr", "dobj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
                 and c.ent_type_ not in _NOT_SPEAKERS):
             return c
-    return None
+    # the parser lost the inverted subject ("said engineer Tomas Brandt"): the first name after the verb
+    last = None
+    for t in tok.doc[tok.i + 1: tok.i + 8]:
+        if t.is_punct and t.text not in "-–" or t.pos_ in ("ADP", "SCONJ", "CCONJ"):
+            break
+        if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ in ("PROPN", "NOUN"):
+            last = t
+            if t.ent_iob_ in ("B", "I") and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I"):
+                return t
+    return last
 
 
 def _adjacent_name(tok: Token) -> Token | None:

@@ -22,6 +22,7 @@ from ._event_args import (Arg, agent, demonym_modifier, direct_object, main_coun
                           owner, possessor, prep_object, resolve, resolve_all, subject,
                           with_conjuncts)
 from ._event_lexicon import CONFLICT, Entry, country_in, cues
+from ._event_speech import speech_events
 from ._event_triggers import factual, governing_trigger, match
 from .spans import actors_at
 
@@ -61,6 +62,13 @@ def run(article: Article, settings: Settings) -> Article:
             if ev.date is None and dates.governing_expression(found.tok) is None:
                 ev.date = dating.inherited(found.tok)
             events.append(ev)
+    for kind, source, target, tok, _qi in speech_events(article):
+        entry = Entry(tok.lemma_.lower(), (), "VERB", kind, "criticize" if kind == "ACCUSE" else "praise",
+                      _type_cameo(kind), "speech")
+        ev = _to_event(article, _Found(entry, kind, tok, source, target), hint_year)
+        if ev.date is None and dates.governing_expression(tok) is None:
+            ev.date = dating.inherited(tok)
+        events.append(ev)
     article.events = _dedup(events)
     _link_quotes(article)
     return article

@@ -84,6 +84,8 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
         return None
     noun = ctx.counted_noun(num, span_ids)
     anchor = noun if noun is not None else _phrase_root(num, span_ids)
+    if ctx.is_source(anchor):
+        return None  # "two officials said ..." counts the sources, not victims
     if noun is not None:
         if ctx.noncount_word(noun.lower_) or ctx.noncount_word(noun.lemma_):
             return None
@@ -205,13 +207,16 @@ def _singular_figures(sent: Any, claimed: set[int], have: list[_Found], earlier:
     taken = {f.anchor.i for f in have}
     for cue in sent:
         cat = ctx.cue_category(cue)
-        if cat in (None, "none") or cue.pos_ != "VERB" or ctx.is_irrealis(cue):
+        if cat in (None, "none") or cue.pos_ not in ("VERB", "NOUN") or ctx.is_irrealis(cue):
             continue
-        roles = ("nsubjpass",) if cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children) \
-            else ("dobj",)
-        for child in cue.children:
-            if child.dep_ not in roles:
-                continue
+        if cue.pos_ == "NOUN":  # "confirmed the death of Maulawi Tayeb"
+            obj = ctx.of_object(cue)
+            heads = [obj] if obj is not None else []
+        else:
+            roles = ("nsubjpass",) if cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children) \
+                else ("dobj",)
+            heads = [c for c in cue.children if c.dep_ in roles]
+        for child in heads:
             for victim in [child, *[c for c in child.conjuncts]]:
                 own = _own_tokens(victim)
                 if victim.i in taken or any(t.i in claimed for t in own) or not _is_single_victim(victim):

@@ -88,7 +88,7 @@ def _governs(doc: Doc, cue: _speech.Cue, m: Mark) -> bool:
 
 def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
     """A short quoted Proper Name ("Red Shirts") that no speech verb governs."""
-    if it.mark is None or it.governed:
+    if it.mark is None or (it.governed and _is_speech(it)):
         return False
     words = text[it.start:it.end].split()
     if not words or len(words) > _NAME_WORDS or text[it.end - 1] in ".!?":
