@@ -52,7 +52,8 @@ def test_text_and_html_files_with_metadata(tmp_path, settings):
     s = settings.replace(published="2024-01-02", url="https://example.org/a")
     a, b = _arts([tmp_path / "a.txt", tmp_path / "b.html"], s)
     assert a.raw == PARA and a.html is None and a.origin.endswith("a.txt") and not a.errors
-    assert a.published == "2024-01-02" and a.url == "https://example.org/a"
+    assert a.url == "https://example.org/a" and b.url == "https://example.org/a"
+    assert a.published is None  # the published setting is a fallback that clean applies after the page's date
     assert b.html.startswith("<html>") and b.raw is None
 
 

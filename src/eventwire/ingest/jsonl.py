@@ -44,8 +44,6 @@ def _article(obj: Any, origin: str, settings: Settings, path: str, n: int) -> Ar
         why = f"a JSON {type(obj).__name__}, not an object"
         return fail(origin, "E205", line=n, path=path, why=why)
     meta = {k: _field(obj, k) for k in _META}
-    if not meta["published"] and settings.published:
-        meta["published"] = settings.published
     text, html = obj.get("text"), obj.get("html")
     text = text if isinstance(text, str) and text.strip() else None
     html = html if isinstance(html, str) and html.strip() else None

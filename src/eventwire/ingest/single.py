@@ -16,7 +16,7 @@ def read_stream(stream: BinaryIO, origin: str, settings: Settings, *, html: bool
     limit = settings.max_input_bytes
     data, cut = read_limited(stream, limit)
     dec = decode_input(data, cut, origin=origin, size=size, limit=limit, html=html)
-    meta = {"url": settings.url or None, "published": settings.published or None}
+    meta = {"url": settings.url or None}  # settings.published is clean's fallback, after the page's own date
     if not dec.text:
         yield failed(origin, dec.errors, **meta)
         return

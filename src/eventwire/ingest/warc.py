@@ -58,7 +58,7 @@ def _read_record(record, origin: str, settings: Settings) -> Article:
     dec = decode_input(data, cut, origin=origin, size=record.length, limit=limit, html=True,
                        declared=m.group(1) if m else None)
     url = record.rec_headers.get_header("WARC-Target-URI") or None
-    meta = {"url": url, "published": settings.published or None}
+    meta = {"url": url}
     if not dec.text:
         return failed(origin, dec.errors, **meta)
     return article(origin, html=dec.text, errors=dec.errors, **meta)
