@@ -230,6 +230,10 @@ def owner(article: Article, tok) -> Arg | None:
             a = resolve(article, c)
             if a is not None and a.country:
                 return a
+            if c.pos_ == "ADJ" and c.dep_ == "amod":
+                found = country_in(c.text)  # "Chinese coast guard ship"
+                if found:
+                    return Arg(c.text, found[1], None, c.idx, c.idx + len(c.text))
             inner = owner(article, c)
             if inner is not None:
                 return inner
