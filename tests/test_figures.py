@@ -182,3 +182,14 @@ def test_unnamed_definite_single_repeats_an_earlier_count(figs):
     found = figs("Troops detained one suspected smuggler on Monday. After questioning, the troops "
                  "detained the suspected smuggler.", implicit=True)
     assert _keys(found) == [("detained", 1)]
+
+
+def test_sources_are_not_victims(figs):
+    assert figs("Several officials reported that the commander was killed.", implicit=True)[0].victims \
+        == "commander"
+    assert _keys(figs("Two officials said the talks had failed.")) == []
+
+
+def test_nominal_death_of_a_named_person_when_implicit(figs):
+    found = figs("The army confirmed the death of Abdul Karim, a rebel commander.", implicit=True)
+    assert _keys(found) == [("killed", 1)]
