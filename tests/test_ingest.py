@@ -89,8 +89,9 @@ def test_directory_is_recursive_sorted_and_filtered(tmp_path, settings):
     (tmp_path / "a.txt").write_text(PARA)
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".hidden.txt").write_text(PARA)
-    arts = _arts([tmp_path], settings)
+    arts = _arts([tmp_path], settings.replace(url="https://example.org/one"))
     assert [Path(a.origin).relative_to(tmp_path).as_posix() for a in arts] == ["a.txt", "b/z.txt"]
+    assert [a.url for a in arts] == [None, None]  # --url names one article, not each file of a directory
 
 
 @pytest.mark.parametrize("payload,kind", [

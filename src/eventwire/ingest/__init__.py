@@ -66,7 +66,9 @@ def _read_path(path: Path, origin: str, settings: Settings, *, explicit: bool) -
     elif kind == "warc":
         yield from warc.read_file(path, origin, settings)
     elif kind in ("html", "text"):
-        yield from single.read_file(path, origin, settings, html=kind == "html")
+        # --url names one article: it applies to a file given by name, not to each file of a directory
+        url = (settings.url or None) if explicit else None
+        yield from single.read_file(path, origin, settings, html=kind == "html", url=url)
     elif explicit and not path.suffix:
         with open(path, "rb") as f:  # no extension at all: look at the content, as for stdin
             yield from _read_sniffed(f, origin, settings)
@@ -127,7 +129,7 @@ def _read_sniffed(stream: BinaryIO, origin: str, settings: Settings, depth: int 
     elif kind == "jsonl":
         yield from jsonl.read_stream(whole, origin, settings)
     else:
-        yield from single.read_stream(whole, origin, settings, html=kind == "html")
+        yield from single.read_stream(whole, origin, settings, html=kind == "html", url=settings.url or None)
 
 def _read_stdin(settings: Settings) -> Iterator[Article]:
     stream = getattr(sys.stdin, "buffer", None)

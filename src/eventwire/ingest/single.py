@@ -11,12 +11,12 @@ from ._common import article, failed
 
 
 def read_stream(stream: BinaryIO, origin: str, settings: Settings, *, html: bool,
-                size: int | None = None) -> Iterator[Article]:
+                size: int | None = None, url: str | None = None) -> Iterator[Article]:
     """One article from a byte stream; ``size`` is its length in bytes when known (for messages)."""
     limit = settings.max_input_bytes
     data, cut = read_limited(stream, limit)
     dec = decode_input(data, cut, origin=origin, size=size, limit=limit, html=html)
-    meta = {"url": settings.url or None}  # settings.published is clean's fallback, after the page's own date
+    meta = {"url": url}  # settings.published is clean's fallback, after the page's own date
     if not dec.text:
         yield failed(origin, dec.errors, **meta)
         return
@@ -26,7 +26,8 @@ def read_stream(stream: BinaryIO, origin: str, settings: Settings, *, html: bool
         yield article(origin, text=dec.text, errors=dec.errors, **meta)
 
 
-def read_file(path: Path, origin: str, settings: Settings, *, html: bool) -> Iterator[Article]:
+def read_file(path: Path, origin: str, settings: Settings, *, html: bool,
+              url: str | None = None) -> Iterator[Article]:
     """One article from a ``.txt`` or ``.html`` file."""
     with open(path, "rb") as f:
-        yield from read_stream(f, origin, settings, html=html, size=path.stat().st_size)
+        yield from read_stream(f, origin, settings, html=html, size=path.stat().st_size, url=url)
