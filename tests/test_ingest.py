@@ -218,7 +218,7 @@ def test_jsonl_text_over_limit_is_cut(tmp_path, settings):
 
 
 def test_non_english_text_is_read(tmp_path, settings):
-    text = "\u0412\u043b\u0430\u0441\u0442\u0438 \u0433\u043e\u0440\u043e\u0434\u0430 \u0441\u043e\u043e\u0431\u0449\u0438\u043b\u0438 \u043e \u043d\u043e\u0432\u043e\u043c \u043c\u043e\u0441\u0442\u0435. " * 5
+    text = "\u0412\u043b\u0430\u0441\u0442\u0438 \u0433\u043e\u0440\u043e\u0434\u0430 " * 30  # Cyrillic
     (tmp_path / "ru.txt").write_text(text, encoding="utf-8")
     (art,) = _arts([tmp_path / "ru.txt"], settings)
     assert art.raw == text and art.origin.endswith("ru.txt")

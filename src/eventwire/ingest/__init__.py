@@ -29,10 +29,12 @@ KINDS: tuple[tuple[str, str], ...] = (
 )
 _SNIFF = 65536
 
+
 def kind_of(path: str | os.PathLike) -> str | None:
     """The reader kind for a file name, or None when eventwire does not read that kind of file."""
     name = os.fspath(path).lower()
     return next((kind for end, kind in KINDS if name.endswith(end)), None)
+
 
 def read(inputs: Iterable[str], settings: Settings) -> Iterator[Article]:
     """Yield one raw article per article found in ``inputs`` (paths, directories or "-"), in order."""
@@ -45,6 +47,7 @@ def read(inputs: Iterable[str], settings: Settings) -> Iterator[Article]:
                 yield from _read_path(Path(name), name, settings, explicit=True)
         except OSError as exc:  # permissions, a file vanishing mid-read, a device error
             yield fail(name, "E210", path=name, why=reason(exc))
+
 
 def _read_path(path: Path, origin: str, settings: Settings, *, explicit: bool) -> Iterator[Article]:
     if path.is_dir():
@@ -75,6 +78,7 @@ def _read_path(path: Path, origin: str, settings: Settings, *, explicit: bool) -
     else:
         yield fail(origin, "E202", path=origin)
 
+
 def _walk(root: Path) -> Iterator[Path]:
     """Files of known kinds under ``root``, recursively, sorted by path; hidden entries are skipped."""
     for dirpath, dirnames, filenames in os.walk(root):
@@ -82,6 +86,7 @@ def _walk(root: Path) -> Iterator[Path]:
         for f in sorted(filenames):
             if not f.startswith(".") and kind_of(f):
                 yield Path(dirpath) / f
+
 
 class _Prefixed(io.RawIOBase):
     """A read-only stream that serves ``head`` (bytes already read while sniffing) and then ``rest``."""
@@ -101,6 +106,7 @@ class _Prefixed(io.RawIOBase):
         buf[: len(data)] = data
         return len(data)
 
+
 def sniff(head: bytes) -> str:
     """The kind of a stream from its first bytes: "gzip", "warc", "jsonl", "html" or "text"."""
     if head.startswith(b"\x1f\x8b"):
@@ -114,6 +120,7 @@ def sniff(head: bytes) -> str:
     if low.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<!--")) or b"<html" in low:
         return "html"
     return "text"
+
 
 def _read_sniffed(stream: BinaryIO, origin: str, settings: Settings, depth: int = 0) -> Iterator[Article]:
     head = stream.read(_SNIFF)
@@ -130,6 +137,7 @@ def _read_sniffed(stream: BinaryIO, origin: str, settings: Settings, depth: int 
         yield from jsonl.read_stream(whole, origin, settings)
     else:
         yield from single.read_stream(whole, origin, settings, html=kind == "html", url=settings.url or None)
+
 
 def _read_stdin(settings: Settings) -> Iterator[Article]:
     stream = getattr(sys.stdin, "buffer", None)

@@ -20,6 +20,7 @@ from ._common import article, coded, fail, failed, reason
 _META = ("id", "url", "published", "title", "outlet", "byline", "language")
 _CHUNK = 1 << 20
 
+
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
     """Each line (without its newline) and whether it was longer than ``limit`` (then it is cut)."""
     while True:
@@ -33,11 +34,13 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
                 pass  # skip the rest of an over-long line without holding it
         yield line.rstrip(b"\r\n"), cut
 
+
 def _field(obj: dict[str, Any], name: str) -> str | None:
     v = obj.get(name)
     if v is None or v == "":
         return None
     return v if isinstance(v, str) else str(v)
+
 
 def _article(obj: Any, origin: str, settings: Settings, path: str, n: int) -> Article:
     if not isinstance(obj, dict):
@@ -58,6 +61,7 @@ def _article(obj: Any, origin: str, settings: Settings, path: str, n: int) -> Ar
     if text is not None:
         return article(origin, text=body, errors=errors, **meta)
     return article(origin, html=body, errors=errors, **meta)
+
 
 def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Article]:
     """Articles from a binary stream of JSON Lines; ``path`` names it in origins and messages."""
@@ -85,6 +89,7 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
             yield _article(obj, origin, settings, path, n)
     except (EOFError, OSError, zlib.error, gzip.BadGzipFile) as exc:
         yield fail(f"{path}:{n + 1}", "E207", path=path, why=reason(exc))
+
 
 def read_file(path: Path, origin: str, settings: Settings) -> Iterator[Article]:
     """Articles from a ``.jsonl`` or ``.jsonl.gz`` file."""

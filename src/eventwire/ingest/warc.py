@@ -20,6 +20,7 @@ from ._common import article, fail, failed, reason
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 
+
 class _Read1:
     """``read(n)`` as one ``read1`` of a gzip stream, so that a truncated member raises EOFError only
     after every byte before the damage was handed out (a buffered ``read(n)`` would drop them)."""
@@ -33,8 +34,10 @@ class _Read1:
         except EOFError as exc:  # warcio takes EOFError for a clean end of the archive
             raise _Truncated(str(exc)) from exc
 
+
 class _Truncated(Exception):
     """The compressed archive ends in the middle of a gzip member."""
+
 
 def _is_html_response(record) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
@@ -42,6 +45,7 @@ def _is_html_response(record) -> bool:
     ctype = (record.http_headers.get_header("Content-Type") or "").lower()
     status = record.http_headers.get_statuscode() or ""
     return status.startswith("2") and any(t in ctype for t in _HTML_TYPES)
+
 
 def _read_record(record, origin: str, settings: Settings) -> Article:
     limit = settings.max_input_bytes
@@ -62,6 +66,7 @@ def _read_record(record, origin: str, settings: Settings) -> Article:
     if not dec.text:
         return failed(origin, dec.errors, **meta)
     return article(origin, html=dec.text, errors=dec.errors, **meta)
+
 
 def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Article]:
     """Articles from a WARC byte stream (gzip-compressed or not); ``path`` names it in origins."""
@@ -85,6 +90,7 @@ def read_stream(stream: BinaryIO, path: str, settings: Settings) -> Iterator[Art
                 yield fail(origin, "E208", record=n, path=path, why=reason(exc))
     except (ArchiveLoadFailed, _Truncated, EOFError, OSError, ValueError, zlib.error) as exc:
         yield fail(f"{path}#{n + 1}", "E207", path=path, why=reason(exc))
+
 
 def read_file(path: Path, origin: str, settings: Settings) -> Iterator[Article]:
     """Articles from a ``.warc`` or ``.warc.gz`` file."""
