@@ -69,6 +69,10 @@ def _weekday_before(weekday: int, pub: date, direction: str = "") -> date:
     delta = (pub.weekday() - weekday) % 7
     if direction == "last" and delta == 0:
         delta = 7
+    if delta == 6 and not direction:
+        # the day after the page's date: a statement in a later time zone ("Thursday" on a US page
+        # dated Wednesday), not six days earlier, which news writes as "last Thursday"
+        return pub + timedelta(days=1)
     return pub - timedelta(days=delta)
 
 
@@ -160,6 +164,15 @@ def _date_ents(sent) -> list:
     return [e for e in sent.ents if e.label_ in ("DATE", "TIME") and is_date_expression(e.text)]
 
 
+def _untagged_expression(text: str) -> str | None:
+    """A relative expression of the table that the NER did not tag ("overnight", "last night")."""
+    low = text.lower()
+    for key in sorted(_table(), key=len, reverse=True):
+        if len(key) > 4 and re.search(rf"\b{re.escape(key)}\b", low):
+            return key
+    return None
+
+
 def governing_expression(token) -> str | None:
     """The date expression of the clause that ``token`` (a trigger in a parsed sentence) belongs to.
 
@@ -170,7 +183,7 @@ def governing_expression(token) -> str | None:
     sent = token.sent
     ents = _date_ents(sent)
     if not ents:
-        return None
+        return _untagged_expression(sent.text)
     # Heads chain of the trigger (the trigger itself, then the verbs above it).
     chain = [token]
     t = token

@@ -413,8 +413,14 @@ class _Dating:
         self.hint_year = hint_year
         self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", article.text)]
         self.lead: str | None = None
-        self.lead_seen = 0
         self.by_para: dict[int, str | None] = {}
+        doc = article.cache.get("doc")
+        for i, sent in enumerate(doc.sents if doc is not None else ()):
+            if i >= 5 or self.lead is not None:
+                break
+            for ent in sent.ents:  # the lead's day: the first day stated in the first sentences
+                if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
+                    self.lead = self.lead or dates.resolve(ent.text, article.published, hint_year)
 
     def _para(self, offset: int) -> int:
         import bisect
@@ -427,9 +433,6 @@ class _Dating:
             if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
                 d = dates.resolve(ent.text, self.article.published, self.hint_year)
                 self.by_para[para] = d
-                if self.lead is None and self.lead_seen < 4 and d is not None:
-                    self.lead = d
-        self.lead_seen += 1
 
     def inherited(self, tok) -> str | None:
         if any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children):
