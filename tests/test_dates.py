@@ -1,0 +1,65 @@
+"""Date resolution for events (analyse/dates.py), on expressions written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.analyse import dates, nlp
+
+
+@pytest.mark.parametrize("expr, published, expected", [
+    ("on Tuesday", "2023-10-11", "2023-10-10"),       # a Wednesday page: the day before
+    ("Wednesday", "2023-10-11", "2023-10-11"),        # the same day
+    ("Saturday", "2023-10-11", "2023-10-07"),
+    ("Thursday", "2023-10-11", "2023-10-12"),         # the day after: a later time zone
+    ("last Wednesday", "2023-10-11", "2023-10-04"),
+    ("yesterday", "2023-10-11", "2023-10-10"),
+    ("last night", "2023-10-11", "2023-10-10"),
+    ("today", "2023-10-11", "2023-10-11"),
+    ("March 24, 2021", None, "2021-03-24"),
+    ("24 March 2021", "2023-10-11", "2021-03-24"),
+    ("December 29", "2017-01-10", "2016-12-29"),       # no year, just before a January page
+    ("October 2", "2023-10-11", "2023-10-02"),
+    ("2019-06-04", None, "2019-06-04"),
+])
+def test_resolve(expr, published, expected):
+    assert dates.resolve(expr, published) == expected
+
+
+@pytest.mark.parametrize("expr", ["last week", "earlier this month", "this year", "recently", "in 2019"])
+def test_periods_without_a_day_are_null(expr):
+    assert dates.resolve(expr, "2023-10-11") is None
+
+
+def test_relative_dates_need_a_publication_date():
+    assert dates.resolve("on Tuesday", None) is None
+    assert dates.resolve("yesterday", None) is None
+
+
+def test_weekday_and_day_without_year_or_page_date_uses_the_weekday():
+    # 23 December fell on a Friday in 2022 (and 2016); the article's other years break the tie
+    assert dates.resolve("Friday, December 23", None, hint_year=2022) == "2022-12-23"
+
+
+def test_is_date_expression():
+    assert dates.is_date_expression("last week")
+    assert dates.is_date_expression("Friday")
+    assert not dates.is_date_expression("the ministry")
+
+
+@pytest.fixture(scope="module")
+def parse(settings):
+    model = nlp.load(settings.model)
+    return model
+
+
+def test_governing_expression_prefers_the_trigger_clause(parse):
+    doc = parse("The army shelled the town on Monday, a week after rebels seized it on Saturday.")
+    shelled = next(t for t in doc if t.text == "shelled")
+    seized = next(t for t in doc if t.text == "seized")
+    assert dates.governing_expression(shelled) == "Monday"
+    assert dates.governing_expression(seized) == "Saturday"
+
+
+def test_governing_expression_none_without_date(parse):
+    doc = parse("The army shelled the town.")
+    assert dates.governing_expression(doc[2]) is None
