@@ -122,7 +122,9 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
                 kb.canonical[code] = r["canonical"]
         elif table == "demonyms":
             code = r["code"]
-            kb.add(r["demonym"], Entry("demonym", code, code))
+            known = kb.lookup(r["demonym"])
+            if known is None or known.type != "country":  # "Solomon Islands" stays the state's name
+                kb.add(r["demonym"], Entry("demonym", code, code))
             if _none(r.get("plural")):
                 kb.add(r["plural"], Entry("people", code, code, "CVL", "group"))
         elif table == "metonyms":

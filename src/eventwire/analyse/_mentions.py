@@ -43,6 +43,9 @@ class Mention:
     word: str | None = None  # the role noun as written ("demonstrators" for the key "protesters")
 
 
+_NO = Entry("none", "")
+
+
 def kb_matches(doc, kb: KB) -> list[tuple[int, int, Entry]]:
     """Longest-first, left-to-right knowledge-base phrases (token start, end, entry), not overlapping."""
     out: list[tuple[int, int, Entry]] = []
@@ -174,7 +177,11 @@ class Extractor:
         spans: dict[int, tuple[int, int, int]] = {}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                spans[ent.start] = (ent.start, ent.start, ent.end)
+                end = ent.end  # "Jean-Yves Le" + "Drian": a name the NER cut short
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
+                        and end not in self.entry_at and doc[end].sent == ent.sent:
+                    end += 1
+                spans[ent.start] = (ent.start, ent.start, end)
         # "Kassym-Jomart Tokayev" tagged ORG once and "Tokayev" PERSON elsewhere: a person
         last = {doc[ent.end - 1].text for ent in doc.ents if ent.label_ == "PERSON"}
         for ent in doc.ents:
@@ -270,15 +277,17 @@ class Extractor:
         if k < i:
             out.append((k, i))
         head = doc[_head(doc, i, j)]
+        appos = []
         if head.dep_ == "appos" and head.head.i < i:
             h = head.head
             if h.ent_type_ != "PERSON" and h.pos_ in ("NOUN", "PROPN"):
-                a, b = h.left_edge.i, h.i + 1
-                out.append(self._np_with_pp(h, a, b))
+                appos.append(self._np_with_pp(h, h.left_edge.i, h.i + 1))
         for c in head.children:
             if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
-                a, b = c.left_edge.i, c.i + 1
-                out.append(self._np_with_pp(c, a, b))
+                appos.append(self._np_with_pp(c, c.left_edge.i, c.i + 1))
+        # an apposition describes the person only when it holds a title ("72 hours" does not)
+        out += [(a, b) for a, b in appos if any(self.entry_at.get(k, (0, 0, _NO))[2].type == "title"
+                                                for k in range(a, b))]
         return out
 
     def _np_with_pp(self, h, a: int, b: int) -> tuple[int, int]:

@@ -103,28 +103,30 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         ws = set(_words(text))
         return next((c for c in people if ws and ws <= c.words), None) if ws else None
 
-    explicit: dict[str, _Cluster] = {}  # role noun -> the last group of it named with its country
+    named_groups: dict[str, list[tuple[int, _Cluster]]] = {}  # role noun -> groups named with a country
     for m in mentions:
         if m.type == "org" and m.role is None and m.country is None and (p := person_named(m.text)):
             p.add(m)  # a surname the NER took for an organization
         elif m.type in ("org", "seat"):
             c = get(("org", m.key), m.kind or "organization")
             c.add(m)
-            if m.term:  # "the ministry" after "the Russian Foreign Ministry"
-                explicit[m.term] = c
-                explicit[m.text.split()[-1].lower()] = c
+            if m.term:  # "the ministry" near "the Russian Foreign Ministry"
+                for k in {m.term, m.text.split()[-1].lower()}:
+                    named_groups.setdefault(k, []).append((m.start, c))
         elif m.type == "state":
             get(("state", m.key), "state").add(m)
         elif m.type == "people":
             get(("people", m.key), "group").add(m)
-        elif m.type == "group":
-            if m.country is None and m.key in explicit:
-                c = explicit[m.key]  # "the navy" after "the Russian navy"
-            else:
-                c = get(("group", m.country or main, m.key), m.kind or "group")
-                if m.country:
-                    explicit[m.key] = c
-            c.country = c.country or m.country or main
+        elif m.type == "group" and m.country:
+            c = get(("group", m.country, m.key), m.kind or "group")
+            c.add(m)
+            named_groups.setdefault(m.key, []).append((m.start, c))
+    for m in mentions:  # "the navy" near "the Russian navy": the nearest one named before, else after
+        if m.type == "group" and not m.country:
+            near = named_groups.get(m.key, [])
+            before = [c for pos, c in near if pos < m.start]
+            c = before[-1] if before else near[0][1] if near else get(("group", main, m.key), m.kind or "group")
+            c.country = c.country or main
             c.add(m)
 
     _merge_forces(clusters, order)
@@ -201,10 +203,12 @@ def _name(c: _Cluster, canonical: dict[str, str]) -> str:
         return max(names, key=len) if names else canonical.get(c.key[1], named[0].text if named else c.key[1])
     if not named:
         return c.name or c.key[-1]
+    if c.key[0] == "group":  # prefer names that say the country ("Pakistani army")
+        named = [m for m in named if m.country] or named
     words = Counter(m.word for m in named if m.word)
     if words and c.key[0] == "group":  # role groups: the role noun written most often, fullest modifiers
         top = max(words.values())
-        word = c.key[-1] if c.key[-1] in words else next(w for w, n in words.items() if n == top)
+        word = c.key[-1] if words.get(c.key[-1]) == top else next(w for w, n in words.items() if n == top)
         # "Ethiopian government" rather than "government of Ethiopia", then the fullest
         return max((_unnumbered(m.text) for m in named if m.word == word),
                    key=lambda t: (t.lower().endswith(word), len(t)))
