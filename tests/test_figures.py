@@ -193,3 +193,14 @@ def test_sources_are_not_victims(figs):
 def test_nominal_death_of_a_named_person_when_implicit(figs):
     found = figs("The army confirmed the death of Abdul Karim, a rebel commander.", implicit=True)
     assert _keys(found) == [("killed", 1)]
+
+
+def test_people_nouns_outside_the_lexicon_as_the_object_of_a_cue(figs):
+    assert _keys(figs("Gunmen abducted 30 schoolgirls from a village school.")) == [("missing", 30)]
+    assert _keys(figs("Police arrested protesters in 12 cities.")) == []
+
+
+def test_compound_adjectives_and_released_hostages(figs):
+    assert _keys(figs("The 2,000-strong force killed 30 militants.")) == [("killed", 30)]
+    assert _keys(figs("Eleven of the 20 hostages were released on Friday.")) == []
+    assert _keys(figs("Troops opened fire on 3,000 demonstrators, killing at least eight.")) == [("killed", 8)]

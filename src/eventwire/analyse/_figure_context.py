@@ -138,15 +138,25 @@ _OWN_CLAUSE = {"advcl", "ccomp", "parataxis", "relcl", "acl"}
 
 def _argument_of_other_verb(anchor: Token, cue: Token, ancestors: set[int]) -> bool:
     """Are the counted people an argument of another verb that the cue only modifies as a clause?"""
-    if cue.i in ancestors or anchor.dep_ not in ("dobj", "nsubj", "nsubjpass") or anchor.head.pos_ != "VERB":
+    arg = anchor.head if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" else anchor  # "fire on 3,000"
+    if cue.i in ancestors or arg.dep_ not in ("dobj", "nsubj", "nsubjpass", "prep") or arg.head.pos_ != "VERB":
         return False
-    verb = anchor.head
+    verb = arg.head
     if cue_category(verb) not in (None, "none"):
         return False
     step = cue
     while step.head.i != step.i and step.head.i != verb.i:
         step = step.head
     return step.head.i == verb.i and step.dep_ in _OWN_CLAUSE
+
+
+def core_argument(noun: Token) -> bool:
+    """Is ``noun`` what a cue verb acts on: the object of "abducted 30 schoolgirls", the subject of
+    "30 miners died" or "30 miners were rescued"?"""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    return cue_category(head) not in (None,)
 
 
 def is_irrealis(cue: Token) -> bool:

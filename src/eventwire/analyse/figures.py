@@ -24,7 +24,7 @@ from ..model import Article, Figure
 from ..settings import Settings
 from . import _figure_context as ctx
 from ._figure_tables import column_map
-from ._numbers import NumberPhrase, find_numbers
+from ._numbers import NumberPhrase, find_numbers, parse_number
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 
@@ -89,7 +89,8 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     if noun is not None:
         if ctx.noncount_word(noun.lower_) or ctx.noncount_word(noun.lemma_):
             return None
-        if not (ctx.is_victim_noun(noun) or ctx.cue_category(noun) not in (None, "none")):
+        if not (ctx.is_victim_noun(noun) or ctx.cue_category(noun) not in (None, "none")
+                or (noun.tag_ == "NNS" and ctx.core_argument(noun))):
             return None
     elif ph.yearlike:
         return None
@@ -99,6 +100,10 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
                 and ctx.cue_category(obj) in (None, "none"):
             return None
     cue, category, _ = ctx.nearest_cue(anchor, sent, skip=span_ids - {anchor.i})
+    if cue is not None and cue.i == anchor.i:  # "20 hostages": a verb near it may say otherwise ("released")
+        other, other_cat, dist = ctx.nearest_cue(anchor, sent, skip=span_ids | {anchor.i})
+        if other_cat == "none" and dist <= ctx.MAX_CUE_DISTANCE:
+            cue, category = other, other_cat
     total = _breakdown_of(anchor, earlier)
     if total is None and noun is None and category not in (None, "none"):
         total = _subset_of(anchor, category, earlier)
@@ -162,8 +167,8 @@ def _not_a_count(sent: Any, tokens: list[Any], ph: NumberPhrase, num: Any) -> bo
     after = tokens[ph.last + 1:ph.last + 4]
     if after and (ctx.noncount_word(after[0].text) or after[0].text in ("%", ":")):
         return True
-    if len(after) >= 2 and after[0].text in ("-", "–") and after[1].lower_ in ("year", "years"):
-        return True  # a 25-year-old
+    if len(after) >= 2 and after[0].text in ("-", "–") and after[1].is_alpha and parse_number(after[1].text) is None:
+        return True  # a 25-year-old, a 2,000-strong force, a three-day strike
     before = tokens[ph.first - 1] if ph.first > 0 else None
     if before is not None and (before.text in ("$", "€", "£", "#", "No.", "aged", "age", "no", "No")
                                or before.is_currency or ctx.noncount_word(before.text)):
