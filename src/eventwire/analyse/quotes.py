@@ -14,6 +14,7 @@ is skipped; scare quotes inside attributed speech are kept.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -46,6 +47,13 @@ class _Item:
     governed: bool = False
     speaker: Speaker | None = None
     inherited: bool = False
+    label: str | None = None  # a transcript label ("SMITH: ...") or a dash byline ("...” — Ann Lee")
+
+
+#: "SMITH: words" in a transcript, at the start of a quote or just before its opening mark.
+_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
+#: "“words.” ― Ann Lee" at the end of a paragraph: the quote's author.
+_BYLINE = re.compile(r"\s*[―—–-]{1,2}\s*([^\n]{2,80})$")
 
 
 def run(article: Article, settings: Settings) -> Article:
@@ -67,7 +75,29 @@ def run(article: Article, settings: Settings) -> Article:
     return article
 
 
+def _labelled(text: str, m: Mark) -> str | None:
+    """The transcript label or dash byline naming a quote's speaker, if any (moves ``m.start`` past a label
+    inside the marks)."""
+    inner = _LABEL.match(text, m.start)
+    if inner and inner.end() < m.end:
+        m.start = inner.end()
+        return inner.group(1).strip()
+    line_start = text.rfind("\n", 0, m.start) + 1
+    outer = _LABEL.fullmatch(text[line_start:max(line_start, m.start - 1)] + " ")
+    if outer:
+        return outer.group(1).strip()
+    line_end = text.find("\n", m.end)
+    tail = text[m.end + 1: len(text) if line_end < 0 else line_end]
+    byline = _BYLINE.match(tail)
+    if byline and len(byline.group(1).split()) <= 8 and byline.group(1)[:1].isupper():
+        return byline.group(1).strip(" .,")
+    return None
+
+
 def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
+    label = _labelled(doc.text, m)
+    if label is not None:
+        return _Item(m.start, m.end, "direct", m, None, True, label=label)
     others = [q for q in quoted if not (q[0] <= m.start and m.end <= q[1])]
     cue = _speech.cue_for(doc, m.start, m.end, others + [(m.start, m.end)])
     governed = cue is not None and _governs(doc, cue, m)
@@ -122,7 +152,9 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
     history = History(quoted)
     prev: _Item | None = None
     for it in items:
-        heads = _heads(doc, it, quoted)
+        if it.label is not None:
+            it.speaker = _label_speaker(article, doc, it.label, history)
+        heads = _heads(doc, it, quoted) if it.speaker is None else []
         if heads:
             it.speaker = resolve(article, heads, history)
         if it.speaker is None and it.kind == "direct" and prev is not None and prev.speaker is not None:
@@ -168,6 +200,19 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
             return heads
         tok = tok.head  # the subject is inside the quote ("citing 'hostile' remarks"): the governing verb's
     return []
+
+
+def _label_speaker(article: Article, doc: Doc, label: str, history: History) -> Speaker | None:
+    """A speaker from a label's words: the actor or name they hold, else the words themselves."""
+    at = doc.text.find(label)
+    span = doc.char_span(at, at + len(label), alignment_mode="expand") if at >= 0 else None
+    if span is not None:
+        names = [t for t in span if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
+        if names:
+            sp = resolve(article, [names[-1]], history)
+            if sp is not None and label.isupper() is False:
+                return sp
+    return Speaker([label.title() if label.isupper() else label], None, True, max(at, 0))
 
 
 def _is_speech(it: _Item) -> bool:
