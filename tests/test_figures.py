@@ -204,3 +204,10 @@ def test_compound_adjectives_and_released_hostages(figs):
     assert _keys(figs("The 2,000-strong force killed 30 militants.")) == [("killed", 30)]
     assert _keys(figs("Eleven of the 20 hostages were released on Friday.")) == []
     assert _keys(figs("Troops opened fire on 3,000 demonstrators, killing at least eight.")) == [("killed", 8)]
+
+
+def test_pronoun_subset_and_number_of_phrase(figs):
+    found = figs("Nine police officers were injured, two of them seriously.")
+    assert [(f.category, f.count, f.part_of, f.victims) for f in found] == [
+        ("injured", 9, None, "police officers"), ("injured", 2, 0, "police officers")]
+    assert _keys(figs("The number of displaced people has reached 200,000.")) == [("displaced", 200000)]

@@ -187,11 +187,27 @@ def _own_subject(cue: Token, anchor: Token, ancestors: set[int]) -> bool:
     return True
 
 
-def mentions_anaphor(anchor: Token, sent: Span) -> bool:
-    """Does the sentence refer back to an earlier count near ``anchor`` ("put that number at 140,000")?"""
-    return any(t.lemma_.lower() in _ANAPHORA and t.dep_ != "compound"
-               and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children)
-               and tree_distance(anchor, t) <= MAX_CUE_DISTANCE + 2 for t in sent)
+def count_noun(anchor: Token, sent: Span) -> Token | None:
+    """A word near ``anchor`` that stands for a count ("put that number at 140,000", "the number of
+    displaced people has reached 200,000"), or None."""
+    for t in sent:
+        if t.lemma_.lower() in _ANAPHORA and t.dep_ != "compound" \
+                and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children) \
+                and tree_distance(anchor, t) <= MAX_CUE_DISTANCE + 2:
+            return t
+    return None
+
+
+def category_within(tok: Token) -> str | None:
+    """The category of the first cue inside ``tok``'s "of" object ("the number of displaced people")."""
+    obj = of_object(tok)
+    if obj is None:
+        return None
+    for t in obj.subtree:
+        cat = cue_category(t)
+        if cat not in (None, "none"):
+            return cat
+    return None
 
 
 def definite(tok: Token) -> bool:
@@ -265,7 +281,8 @@ _PLACES = ("GPE", "LOC", "FAC")
 
 def _place_text(ent: Span) -> str:
     text = ent.text
-    return text[:-2] if text.endswith(("'s", "’s")) else text
+    text = text[:-2] if text.endswith(("'s", "’s")) else text
+    return text[4:] if text.startswith("the ") else text
 
 
 def location(anchor: Token, cue: Token | None, sent: Span, skip_text: str | None,

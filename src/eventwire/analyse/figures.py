@@ -109,8 +109,9 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
         total = _subset_of(anchor, category, earlier)
     if category is None and total is not None:
         category = total.figure.category
-    if category is None and ctx.mentions_anaphor(anchor, sent):
-        category = _previous_category(sent)  # "put that number at 140,000"
+    count_word = ctx.count_noun(anchor, sent) if category is None else None
+    if count_word is not None:  # "the number of displaced people", "put that number at 140,000"
+        category = ctx.category_within(count_word) or _previous_category(sent)
     if category is None or category == "none" or (cue is not None and ctx.is_irrealis(cue)):
         return None
     victims = None
@@ -129,6 +130,8 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
                  location=ctx.location(anchor, cue, sent, source, (start, end)), attributed_to=source)
     if total is not None and _same_count(total.figure, fig):
         total = None  # "12 of the protesters" after "12 protesters": the same count told again
+    if total is not None and (fig.victims or "").lower() in ("them", "those", "these"):
+        fig.victims = total.figure.victims  # "two of them"
     return _Found(fig, anchor, total=earlier.index(total) if total is not None else None)
 
 
@@ -192,11 +195,17 @@ def _breakdown_of(anchor: Any, earlier: list[_Found]) -> _Found | None:
 def _subset_of(anchor: Any, category: str, earlier: list[_Found]) -> _Found | None:
     """For "five of the insurgents (who were killed)", the earlier figure of that group, if any."""
     obj = ctx.of_object(anchor)
-    if obj is None or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children):
+    if obj is None:
+        return None
+    if obj.pos_ == "PRON" and obj.lower_ in ("them", "those", "these"):  # "two of them seriously"
+        same_noun = False
+    elif any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in obj.children):
+        same_noun = True
+    else:
         return None
     for f in reversed(earlier):
         if f.figure.category == category and f.figure.part_of is None and not f.implicit \
-                and (f.anchor.like_num or f.anchor.lemma_.lower() == obj.lemma_.lower()):
+                and (not same_noun or f.anchor.like_num or f.anchor.lemma_.lower() == obj.lemma_.lower()):
             return f
     return None
 
