@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             for rec in preds.values():
                 f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     res = score(golds, preds)
-    print(f"PolNeAR {args.split}: {len(golds)} articles, {took:.1f} s")
+    failed = sum(1 for rec in preds.values() if rec["errors"])
+    print(f"PolNeAR {args.split}: {len(golds)} articles, {took:.1f} s, {failed} with errors")
     for name in ("quotes", "quotes+speaker", "indirect+speaker"):
         print(res[name].line(name))  # type: ignore[union-attr]
     ok, n = res["speaker_acc"]  # type: ignore[misc]
