@@ -133,10 +133,11 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         sources, targets = _nominal_args(article, tok, entry, last_source)
     else:
         sources, targets = _verbal_args(article, tok, entry)
+    one_way = False
     if entry.frame == "commit":
         etype, extra_target = _commit_type(article, tok, entry)
         if not targets and extra_target is not None:
-            targets = [extra_target]
+            targets, one_way = [extra_target], True  # "agreed to free X": X is not a party
     if entry.type == "THREATEN" and tok.lemma_.lower() in ("warn", "warning"):
         if not _mentions_force(tok):
             return []
@@ -173,16 +174,17 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         s = sources[0]
         if s.country:
             targets = [Arg("government", s.country, "GOV", s.start, s.start, generic=True)]
-    return _pairs(entry, etype, tok, sources, targets)
+    return _pairs(entry, etype, tok, sources, targets, one_way)
 
 
 #: Types that two coordinated subjects do to each other ("India and China pulled back their troops").
 _MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
 
 
-def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg]) -> list[_Found]:
-    recip = entry.frame == "recip" or (entry.frame in ("commit", "act", "light") and etype == "AGREE") \
-        or (etype in _MUTUAL and len(sources) == 2 and not targets)
+def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
+           one_way: bool = False) -> list[_Found]:
+    recip = not one_way and (entry.frame == "recip" or (entry.frame in ("commit", "act", "light") and etype == "AGREE")
+                             or (etype in _MUTUAL and len(sources) == 2 and not targets))
     out: list[_Found] = []
     if not targets and len(sources) < 3 and _dyadic(etype) and not (recip and len(sources) == 2) \
             and not (entry.frame == "consult" and len(sources) == 2):
@@ -295,6 +297,11 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
             if not targets:
                 own = owner(article, t)  # "protests against the king's rule"
                 targets = [own] if own is not None else []
+    if not sources and entry.frame == "consult" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at"):
+        verb = tok.head.head  # "Putin, in a video call with Tokayev, supported ..."
+        s = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if s is not None:
+            sources = resolve_all(article, s)
     if not sources and entry.frame == "consult" and targets and last_source:
         prev = last_source[0]
         if prev.country and all(prev.country != t.country for t in targets):
@@ -520,7 +527,11 @@ def _who(name: str | None, country: str | None) -> str:
 
 def _dedup(events: list[Event]) -> list[Event]:
     """One event per (type, source, target, date); an undated mention joins a dated one of the same
-    type, source and target.  Evidence spans are kept."""
+    type, source and target; a target-less mention joins one of the same type and source in the same
+    sentence that has a target ("fired tear gas to disperse the crowd").  Evidence spans are kept."""
+    with_target = {(e.type, _who(e.source, e.source_country), e.start) for e in events if e.target_country}
+    events = [e for e in events if e.target_country or (e.type, _who(e.source, e.source_country), e.start)
+              not in with_target]
     out: list[Event] = []
     by_key: dict[tuple, Event] = {}
     for ev in events:
