@@ -15,6 +15,7 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 TARGET_PREPS = {"on", "against", "with", "at", "to", "into", "toward", "towards", "upon", "over"}
 PRONOUN_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUN_GROUP = {"its", "their"}
+PRONOUN_FIRST = {"we", "i", "us", "our", "my"}
 PRONOUN_SUBJECT = {"it", "they", "he", "she"}
 #: Clause relations through which a trigger inherits the subject of the verb that governs it.
 INHERIT = {"xcomp", "conj", "advcl", "pcomp"}
@@ -53,6 +54,13 @@ def _pronoun(article: Article, tok) -> Arg | None:
     """He/she: the nearest person actor mentioned before the pronoun; its/their: the subject of the
     sentence when it is an actor, else the nearest state or organization mentioned before."""
     low = tok.lower_
+    if low in PRONOUN_FIRST:  # "we urge all sides ...", inside a quote: its speaker
+        for q in article.quotes:
+            if q.start <= tok.idx < q.end and q.speaker:
+                for i, a in enumerate(article.actors):
+                    if a.name == q.speaker:
+                        return _from_actor(article, i, tok.idx, tok.idx + len(tok.text))
+        return None
     if low in PRONOUN_PERSON and low not in PRONOUN_SUBJECT:
         kinds = {"person"}
     elif low in PRONOUN_SUBJECT and tok.dep_ in SUBJ:

@@ -144,8 +144,7 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
     if entry.frame == "speech" and entry.type in ("THREATEN", "REJECT") and not targets:
         comp = _complement(tok)
         if comp is not None:
-            obj = direct_object(comp) or prep_object(comp)
-            targets = [a for a in (resolve(article, t) for t in with_conjuncts(obj)) if a and a.country]
+            targets = _complement_targets(article, comp)
     sources = [s for s in (_ground(article, s, tok) for s in sources) if s is not None]
     if not sources and entry.type == "COERCE" and passive_subject(tok) is not None and agent(tok) is None \
             and (targets or entry.needs):
@@ -328,6 +327,20 @@ def _object_of_governing(tok):
     if prep.dep_ == "prep" and prep.head.pos_ == "VERB":
         return direct_object(prep.head)
     return None
+
+
+def _complement_targets(article: Article, comp) -> list[Arg]:
+    """Who a threatened or refused act is aimed at: its object, a target preposition, or the party of
+    its object ("threatened to abandon rapprochement with Seoul")."""
+    obj = direct_object(comp)
+    for cand in (obj, prep_object(comp), prep_object(obj, {"with", "against", "on", "to"}) if obj is not None else None):
+        if cand is None:
+            continue
+        found = [a for a in resolve_all(article, cand) if a.country and not a.generic]
+        if found:
+            return found
+    own = owner(article, obj) if obj is not None else None
+    return [own] if own is not None else []
 
 
 def _complement(tok):
