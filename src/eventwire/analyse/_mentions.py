@@ -189,7 +189,7 @@ class Extractor:
                     and not any(k in self.entry_at for k in range(ent.start, ent.end)):
                 spans[ent.start] = (ent.start, ent.start, ent.end)
         for i, j, e in self.matches:
-            if e.type != "title" or e.kind != "person" or j >= len(doc):
+            if e.type != "title" or e.kind != "person" or j >= len(doc) or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
                 continue
             k = j
             while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and k not in self.entry_at \
@@ -204,8 +204,10 @@ class Extractor:
         for start, i, j in sorted(spans.values()):
             if out and i < out[-1][2]:
                 continue
-            if doc[i:j].text in places or _located(doc[_head(doc, i, j)]):
-                continue  # "Al Hassakeh" tagged PERSON but a place in this article
+            root = doc[_head(doc, i, j)]
+            if doc[i:j].text in places or _located(root) or \
+                    (root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == j):
+                continue  # "Al Hassakeh" tagged PERSON but a place in this article ("Al Hassakeh province")
             out.append((start, i, j))
         return out
 
@@ -266,6 +268,10 @@ class Extractor:
         k = i
         while k > sent_start:
             t = doc[k - 1]
+            if t.lower_ in ("to", "of", "for", "at") and k < i and k - 2 >= sent_start \
+                    and self.entry_at.get(k - 2, (0, 0, _NO))[2].type == "title":
+                k -= 1  # "U.S. Ambassador to Russia Jon Huntsman": the title is before the preposition
+                continue
             if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start:
                 break
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ in ("-",) or k - 1 in self.entry_at:
@@ -372,12 +378,8 @@ class Extractor:
             head = doc[hk]
             if head.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if head.head.i != head.i and head.dep_ in ("compound",) and head.head.i > hk:
-                # the role noun modifies a later noun ("police station"): only when that noun is a role too
-                nxt = self.entry_at.get(head.head.i)
-                if not (nxt and nxt[2].type == "title"):
-                    continue
-                continue
+            if head.head.i > hk and head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN":
+                continue  # the role noun modifies a later noun ("police station", "navy aircraft")
             a = head.left_edge.i
             while a < i and (doc[a].dep_ not in _CHUNK_DEPS or doc[a].ent_type_ == "PERSON"):
                 a += 1

@@ -30,6 +30,7 @@ class _Cluster:
     terms: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)  # person: lower-cased name words
     name: str = ""
+    fallback: bool = False  # country is the article's main country, not read from the text
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -97,7 +98,8 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         for m in sorted(c.mentions, key=lambda m: m.start):
             c.country = c.country or m.country
             c.role = c.role or m.role
-        c.country = c.country or main
+        if c.country is None:
+            c.country, c.fallback = main, True
 
     def person_named(text: str) -> _Cluster | None:
         ws = set(_words(text))
@@ -141,7 +143,7 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
             cands = recent_persons(m.start) or people
             pick = None
             for c in cands:
-                if m.country and c.country == m.country and (m.role is None or c.role in (None, m.role)):
+                if m.country and c.country == m.country and not c.fallback and (m.role is None or c.role in (None, m.role)):
                     pick = c
                     break
                 if not m.country and m.term and m.term in c.terms:

@@ -51,7 +51,8 @@ def run(article: Article, settings: Settings) -> Article:
 
     article.actors = resolve(mentions, main, sent_of, kb.canonical)
     article.cache["actors_main_country"] = main
-    article.cache["actors_agentive"] = {a.name for a in article.actors if _agentive(doc, a)}
+    article.cache["actors_agentive"] = {a.name for a in article.actors
+                                        if _agentive(doc, a) and not _bare_name(article.text, a)}
     return article
 
 
@@ -60,6 +61,14 @@ def _kb_matches_text(text: str, settings: Settings, kb) -> list:
     tokens = nlp.load(settings.model).make_doc(text)
     return [m for m in kb_matches(tokens, kb)
             if m[2].type in ("country", "demonym", "capital", "people") and m[2].country]
+
+
+def _bare_name(text: str, actor: Actor) -> bool:
+    """A one-word person name with no title anywhere ("Gotabaya"): often a product, a place or a name
+    the NER cut short, so it needs a quote or an event to count as an actor."""
+    if actor.kind != "person" or len(actor.name.split()) > 1:
+        return False
+    return all(text[s:e] == actor.name or text[s:e].lower() in ("he", "she") for s, e in actor.mentions)
 
 
 def _argument_dep(tok) -> str:
