@@ -211,3 +211,19 @@ def test_pronoun_subset_and_number_of_phrase(figs):
     assert [(f.category, f.count, f.part_of, f.victims) for f in found] == [
         ("injured", 9, None, "police officers"), ("injured", 2, 0, "police officers")]
     assert _keys(figs("The number of displaced people has reached 200,000.")) == [("displaced", 200000)]
+
+
+@pytest.mark.parametrize("text", [
+    "The clashes left 40 dead, including 18 police.",
+    "The death toll rose to 40, including 18 police officers.",
+    "Of the 40 dead, 18 were police officers.",
+])
+def test_breakdowns_of_a_total_issue_6(figs, text):
+    found = figs(text)
+    assert [(f.category, f.count, f.part_of) for f in found] == [("killed", 40, None), ("killed", 18, 0)]
+
+
+def test_breakdown_goes_to_the_right_total(figs):
+    found = figs("Police killed 12 protesters and arrested 30 people, including 5 journalists.")
+    assert [(f.category, f.count, f.part_of) for f in found] == [
+        ("killed", 12, None), ("arrested", 30, None), ("arrested", 5, 1)]

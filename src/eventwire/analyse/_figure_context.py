@@ -227,6 +227,22 @@ def partitive_head(anchor: Token) -> Token | None:
     return None
 
 
+def in_breakdown(anchor: Token, totals: set[int]) -> bool:
+    """Is ``anchor`` placed as a part of a total counted earlier in its sentence (tokens ``totals``):
+    in an "including"/"among" phrase, in apposition, or the subject of "of the 40 dead, 18 were ..."?"""
+    for tok in _ancestors(anchor)[:4]:
+        if tok.dep_ == "appos" and tok.head.i in totals:
+            return True
+        if tok.dep_ == "prep" and tok.lower_ in _PARTITIVE_HEADS | {"including"}:
+            return True
+    head = anchor.head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i < anchor.i \
+                and any(t.i in totals for t in child.subtree):
+            return True
+    return False
+
+
 def noun_phrase_text(noun: Token, exclude: set[int]) -> str:
     """The counted noun with its left modifiers ("Indian soldiers", "PIJ members"), numbers left out."""
     keep = [noun]

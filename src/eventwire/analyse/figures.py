@@ -104,7 +104,7 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
         other, other_cat, dist = ctx.nearest_cue(anchor, sent, skip=span_ids | {anchor.i})
         if other_cat == "none" and dist <= ctx.MAX_CUE_DISTANCE:
             cue, category = other, other_cat
-    total = _breakdown_of(anchor, earlier)
+    total = _breakdown_of(anchor, ph.count, earlier)
     if total is None and noun is None and category not in (None, "none"):
         total = _subset_of(anchor, category, earlier)
     if category is None and total is not None:
@@ -181,14 +181,21 @@ def _not_a_count(sent: Any, tokens: list[Any], ph: NumberPhrase, num: Any) -> bo
     return False
 
 
-def _breakdown_of(anchor: Any, earlier: list[_Found]) -> _Found | None:
-    """The figure (in this sentence) that ``anchor`` breaks down ("including 15 children")."""
+def _breakdown_of(anchor: Any, count: int | None, earlier: list[_Found]) -> _Found | None:
+    """The figure (in this sentence) that ``anchor`` breaks down: "36 people, including 15 children",
+    "40 dead, including 18 police", "14 were killed, among them four children", "of the 40 dead, 18 ..."."""
     head = ctx.partitive_head(anchor)
-    if head is None:
+    if head is not None:
+        for f in reversed(earlier):
+            if f.anchor.doc is anchor.doc and f.anchor.i == head.i:
+                return f
+    in_sentence = [f for f in earlier if f.anchor.doc is anchor.doc and f.anchor.sent.start == anchor.sent.start
+                   and f.anchor.i < anchor.i and f.figure.count is not None and count is not None
+                   and f.figure.count > count and f.figure.part_of is None]
+    if not in_sentence:
         return None
-    for f in reversed(earlier):
-        if f.anchor.doc is anchor.doc and f.anchor.i == head.i:
-            return f
+    if head is not None or ctx.in_breakdown(anchor, {f.anchor.i for f in in_sentence}):
+        return in_sentence[-1]
     return None
 
 
