@@ -15,7 +15,7 @@ from ..model import Article
 from ..settings import Settings
 from . import html as _html
 from . import metadata as meta
-from .lines import normalise
+from .lines import normalise, split
 from .text import classify
 
 #: Run the plain-text line filter on the blocks an HTML extractor returns too (measured: it does not help
@@ -55,12 +55,12 @@ def run(article: Article, settings: Settings) -> Article:
 def clean_text(article: Article, raw: str, url: str | None, remove: bool = True) -> Article:
     """Judge the lines of ``raw`` and fill the article's text, removed lines and text-derived metadata.
     With ``remove`` false every line is kept but the headline's own line (when the title is known)."""
-    v = classify(raw, url, article.title)
     if not remove:
         title_key = normalise(article.title) if article.title else None
-        article.text = "\n\n".join(ln.text for ln in v.lines if ln.key != title_key)
+        article.text = "\n\n".join(ln.text for ln in split(raw) if ln.key != title_key)
         article.language = article.language or meta.language(article.text)
         return article
+    v = classify(raw, url, article.title)
     if v.title is not None and not article.title:
         article.title = v.title.text
     article.text = "\n\n".join(ln.text for ln in v.kept)

@@ -112,6 +112,8 @@ def _date_line(line: Line) -> bool:
 
 
 def _foreign_script(body: str) -> bool:
+    if body.isascii():
+        return False
     letters = [c for c in body if c.isalpha()]
     if len(letters) < 4:
         return False
