@@ -21,7 +21,7 @@ from . import dates
 from ._event_args import (Arg, agent, demonym_modifier, direct_object, main_country, passive_subject,
                           owner, possessor, prep_object, resolve, resolve_all, subject,
                           with_conjuncts)
-from ._event_lexicon import CONFLICT, Entry, country_in, cues
+from ._event_lexicon import CONFLICT, Entry, agent_nouns, country_in, cues
 from ._event_speech import speech_events
 from ._event_triggers import factual, governing_trigger, match
 from .spans import actors_at
@@ -138,6 +138,8 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         etype, extra_target = _commit_type(article, tok, entry)
         if not targets and extra_target is not None:
             targets, one_way = [extra_target], True  # "agreed to free X": X is not a party
+    if not _plausible_object(tok, entry):
+        return []
     if entry.type == "THREATEN" and tok.lemma_.lower() in ("warn", "warning"):
         if not _mentions_force(tok):
             return []
@@ -169,6 +171,10 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         if host:
             targets = host[:1]
             sources = [x for x in sources if x.country != loc[1]]
+    if etype == "PROTEST":  # "the Hong Kong protests", "Iraq's protests": the country's protesters
+        sources = [Arg("protesters", x.country, "CVL", x.start, x.end, None, True)
+                   if (x.actor is None and not x.generic) or (x.actor is not None and article.actors[x.actor].kind == "state")
+                   else x for x in sources]
     if etype == "PROTEST" and not targets:
         s = sources[0]
         if s.country:
@@ -182,7 +188,9 @@ _MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
 
 def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
            one_way: bool = False) -> list[_Found]:
-    recip = not one_way and (entry.frame == "recip" or (entry.frame in ("commit", "act", "light") and etype == "AGREE")
+    mutual_agree = etype == "AGREE" and entry.frame in ("act", "light") or (
+        entry.frame == "commit" and etype == "AGREE" and (len(sources) >= 2 or prep_object(tok, {"with"}) is not None))
+    recip = not one_way and (entry.frame == "recip" or mutual_agree
                              or (etype in _MUTUAL and len(sources) == 2 and not targets))
     out: list[_Found] = []
     if not targets and len(sources) < 3 and _dyadic(etype) and not (recip and len(sources) == 2) \
@@ -327,6 +335,21 @@ def _object_of_governing(tok):
     if prep.dep_ == "prep" and prep.head.pos_ == "VERB":
         return direct_object(prep.head)
     return None
+
+
+def _plausible_object(tok, entry: Entry) -> bool:
+    """Objects that make a trigger something else: rejecting an assertion is a denial; deploying a
+    "countermeasure" is no troop movement."""
+    obj = direct_object(tok) if entry.pos == "VERB" else None
+    if obj is None:
+        return True
+    lemma = obj.lemma_.lower()
+    c = cues()
+    if entry.type == "REJECT" and lemma in c.get("claim", ()):
+        return False
+    if entry.type == "MOBILIZE" and not entry.needs:
+        return lemma in c.get("materiel", ()) or agent_nouns().get(lemma) == "MIL"
+    return True
 
 
 def _complement_targets(article: Article, comp) -> list[Arg]:
