@@ -160,7 +160,13 @@ def core_argument(noun: Token) -> bool:
 
 
 def is_irrealis(cue: Token) -> bool:
-    """A negated or hypothetical cue ("no one was killed", "could kill")."""
+    """A negated, hypothetical or planned cue ("no one was killed", "could kill", "looking to arrest",
+    "a plot to kidnap and execute")."""
+    if cue.dep_ == "conj" and cue.head.i != cue.i and cue.head.pos_ == "VERB" and is_irrealis(cue.head):
+        return True
+    if cue.dep_ in ("xcomp", "acl", "advcl") and cue.head.lemma_.lower() in word_set("figure_irrealis.tsv") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return True
     for child in cue.children:
         if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
             return True

@@ -174,6 +174,17 @@ def _indefinite(tok: Token) -> bool:
                                       for c in tok.lefts)
 
 
+def _titled(ent: Span) -> bool:
+    """A name right after a person noun ("protester Ann Lee", "spokesman Ivo Ras") names a person, whatever
+    the NER label says."""
+    if ent.start == 0:
+        return False
+    prev = ent.doc[ent.start - 1]
+    word = prev.lower_
+    known = source_nouns().get(word)
+    return bool(known and known[0]) or _title_kinds().get(word) is True
+
+
 def _definite(tok: Token) -> bool:
     for c in tok.lefts:
         if c.dep_ == "det":
@@ -231,6 +242,9 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     if idx:
         actor = article.actors[idx[0]]
         person = actor.kind == "person" if actor.kind else None
+        ent = _entity(tok)
+        if not person and ent is not None and _titled(ent):
+            person = True  # "protester Ann Lee" though tagged an organization
         return Speaker([actor.name], actor.country, person, tok.idx)
     text = _clean(phrase.text)
     if not text:
@@ -238,7 +252,7 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     ent = _entity(tok)
     if ent is not None and ent.label_ in _NAME_LABELS and (ent.start, ent.end) == (phrase.start, phrase.end):
         name = _fullest(tok.doc, ent)
-        person = True if ent.label_ == "PERSON" else False
+        person = True if ent.label_ == "PERSON" or _titled(ent) else False
         country = None if ent.label_ == "PERSON" else country_in(text)
         return Speaker([name], country, person, tok.idx)
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -289,7 +303,7 @@ def _subject_person(article: Article, tok: Token, history: "History") -> list[Sp
             continue
         if t.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(t) and t.pos_ in ("PROPN", "NOUN"):
             sp = _name_of(article, t, None)
-            if sp is not None and sp.person:
+            if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
                 sp.head = t.lower_
                 sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
                 out.append(sp)
@@ -341,7 +355,8 @@ class History:
                     sp.offset = tok.idx
                     return sp
             for sp in reversed([s for s in self.items if s.offset < tok.idx]):
-                if sp.person is True and sp.gender in (None, sex):
+                named = sp.person is None and sp.names[0][:1].isupper()  # an unknown proper name
+                if (sp.person is True or named) and sp.gender in (None, sex):
                     return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head,
                                    sp.gender)
             return self.antecedent(tok, article, True)
