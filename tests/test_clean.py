@@ -191,3 +191,13 @@ def test_agency_page_furniture(settings):
     ]
     assert "Image caption, Supporters waited outside the court building in the rain" in art.removed
     assert "(Reporting by Tom Reyes; Editing by Mia Chen)" in art.removed
+
+
+def test_short_sentences_at_either_end_are_kept(settings):
+    raw = ("Russia expelled two diplomats.\n"
+           "The foreign ministry gave the envoys a week to leave the country, citing activities incompatible "
+           "with their status.\n"
+           "The embassy did not comment on the decision when reached by telephone on Friday evening.\n"
+           "No reason was given.\n")
+    art = clean.run(Article(raw=raw), settings)
+    assert art.text.split("\n\n") == [ln for ln in raw.splitlines()]

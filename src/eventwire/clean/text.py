@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from . import lines as L
 from .lines import Line
+from .metadata import pick_title
 
 #: A body line goes when its evidence reaches this; head and tail lines at the lower bar.
 BODY_BAR = 1.0
@@ -61,41 +62,57 @@ def _contained(small: Line, big: Line) -> bool:
 
 def classify(raw: str, url: str | None = None, title_hint: str | None = None) -> Verdict:
     """Split ``raw`` into lines and decide which are article text and which is the headline."""
-    from .metadata import pick_title  # metadata reads Line features too; imported here to keep modules flat
-
     ls = L.split(raw)
     toks = outlet_tokens(url)
     latin_doc = _latin_share(raw) >= 0.5
     for ln in ls:
         L.score(ln, latin_doc, toks)
     n = len(ls)
-    bad = [False] * n
-    anchors = [i for i, ln in enumerate(ls) if _anchor(ln)]
-    first, last = (anchors[0], anchors[-1]) if anchors else (0, n - 1)  # no paragraph: all is body
-    # captions announced by their credit line, captions repeated next to a caption
-    for i in range(n):
-        if ls[i].score >= BODY_BAR and ls[i].strong:
-            bad[i] = True
-    captions = set()
-    for i in range(n - 1, -1, -1):
-        if not bad[i] and i not in anchors and _caption_before_credit(ls, i) and (bad[i + 1] or i < first):
-            captions.add(i)
-            bad[i] = True
+    anchors = {i for i, ln in enumerate(ls) if _anchor(ln)}
+    first, last = (min(anchors), max(anchors)) if anchors else (0, n - 1)  # no paragraph: all is body
+    bad, captions = _clear_cases(ls, anchors, first)
     title_i = pick_title(ls, bad, first, url, title_hint, captions)
     if title_i is not None and (n > 1 or title_hint):
         bad[title_i] = False
     else:
         title_i = None
+    _by_place(ls, bad, first, last, title_i)
+    _by_neighbours(ls, bad, first, last, title_i)
+    _close_tail(ls, bad, last)
+    return _verdict(ls, bad, title_i)
+
+
+def _clear_cases(ls: list[Line], anchors: set[int], first: int) -> tuple[list[bool], set[int]]:
+    """Lines with strong evidence of their own, and the captions their credit lines announce."""
+    n = len(ls)
+    bad = [ln.score >= BODY_BAR and ln.strong for ln in ls]
+    captions = set()
+    for i in range(n - 1, -1, -1):
+        if not bad[i] and i not in anchors and _caption_before_credit(ls, i) and (bad[i + 1] or i < first):
+            captions.add(i)
+            bad[i] = True
+    return bad, captions
+
+
+def _by_place(ls: list[Line], bad: list[bool], first: int, last: int, title_i: int | None) -> None:
+    """Head and tail lines must look like text (the lower bar, no bare labels); body lines the higher bar."""
     for i, ln in enumerate(ls):
         if bad[i] or i == title_i:
             continue
-        if i < first:  # head: only what looks like a standfirst stays
-            bad[i] = ln.score >= EDGE_BAR or ln.n_words <= 6 or ln.starts_lower
+        short = ln.n_words <= 6 and not (ln.ends_sentence and ln.n_words >= 3)  # a label, not a sentence
+        if i < first:  # head: only what looks like a standfirst or a short lead sentence stays
+            bad[i] = ln.score >= EDGE_BAR or short or ln.starts_lower
         elif i > last:  # tail
-            bad[i] = ln.score >= EDGE_BAR or ln.n_words <= 6
+            bad[i] = ln.score >= EDGE_BAR or short
         else:
             bad[i] = ln.score >= BODY_BAR
-    for i, ln in enumerate(ls):  # a short line between boilerplate lines, or a copy of one, is boilerplate
+
+
+def _by_neighbours(ls: list[Line], bad: list[bool], first: int, last: int, title_i: int | None) -> None:
+    """A copy of a nearby boilerplate line is boilerplate; a short body line between boilerplate lines
+    needs less evidence of its own."""
+    n = len(ls)
+    for i, ln in enumerate(ls):
         if bad[i] or i == title_i or ln.prose:
             continue
         near = [j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < n and bad[j]]
@@ -104,10 +121,11 @@ def classify(raw: str, url: str | None = None, title_hint: str | None = None) ->
         elif first <= i <= last and not ln.ends_sentence and ln.score + 0.5 * sum(
                 1 for j in (i - 1, i + 1) if 0 <= j < n and bad[j]) >= BODY_BAR:
             bad[i] = True
-    _close_tail(ls, bad, last)
-    v = Verdict(lines=ls)
-    if title_i is not None:
-        v.title = ls[title_i]
+
+
+def _verdict(ls: list[Line], bad: list[bool], title_i: int | None) -> Verdict:
+    """Kept and removed lines in order; copies of the headline (pages often repeat it) are removed."""
+    v = Verdict(lines=ls, title=ls[title_i] if title_i is not None else None)
     title_key = v.title.key if v.title else None
     for i, ln in enumerate(ls):
         if i == title_i:
