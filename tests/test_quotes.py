@@ -174,3 +174,26 @@ def test_seed_article_all_direct_quotes_with_speakers(shared, qsettings):
                    and name_match(g["speaker"], p["speakers"] or p["speaker"]))
     missing = [g["text"] for g in want if not any(g is a for a, _ in pairs)]
     assert len(pairs) == len(want) == 10, missing
+
+
+def test_cited_by_keeps_the_subject(qsettings):
+    qs = quotes('The defence minister, cited by the state news agency, said "the exercises are purely defensive."',
+                qsettings)
+    assert "minister" in by_text(qs, "purely defensive").speaker
+
+
+def test_multi_paragraph_quote_takes_the_speaker_named_at_its_end(qsettings):
+    text = ('"We have counted every ballot twice and found no irregularities.\n\n'
+            '"The result stands," election commissioner Maria Solberg said on Tuesday.')
+    qs = quotes(text, qsettings)
+    assert by_text(qs, "counted every ballot").speaker == "Maria Solberg"
+    assert by_text(qs, "The result stands").speaker == "Maria Solberg"
+
+
+def test_transcript_label_and_dash_byline(qsettings):
+    text = ('"HOST: Will you run again next year?"\n\n'
+            '“Nobody listens to the villages any more.” ― Ines Moreau')
+    qs = quotes(text, qsettings)
+    assert by_text(qs, "run again").speaker.lower() == "host"
+    assert by_text(qs, "run again").text.startswith("Will you")
+    assert by_text(qs, "villages").speaker == "Ines Moreau"
