@@ -202,6 +202,11 @@ def resolve_all(article: Article, tok) -> list[Arg]:
             out.extend(pair)
             continue
         a = resolve(article, t)
+        if a is not None and a.actor is None and t.pos_ == "NOUN":
+            many = _coordinated_demonyms(article, t, a)
+            if many:  # "British and Pakistani officials": one party per country
+                out.extend(many)
+                continue
         if a is None or not a.country:  # "date ... NEW DELHI -- India and China": try the apposition
             app = next((c for c in t.children if c.dep_ == "appos"), None)
             if app is not None:
@@ -219,6 +224,20 @@ def resolve_all(article: Article, tok) -> list[Arg]:
         if a is not None:
             out.append(a)
     return out
+
+
+def _coordinated_demonyms(article: Article, tok, arg: Arg) -> list[Arg]:
+    """The parties of a noun modified by coordinated demonyms ("British and Pakistani chiefs")."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.conjuncts:
+            out = []
+            for adj in (c, *c.conjuncts):
+                found = country_in(adj.text)
+                if not found:
+                    return []
+                out.append(Arg(f"{adj.text} {tok.text}", found[1], arg.role, adj.idx, tok.idx + len(tok.text)))
+            return out if len({x.country for x in out}) > 1 else []
+    return []
 
 
 def _of_object(tok):

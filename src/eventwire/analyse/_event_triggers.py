@@ -30,6 +30,8 @@ def _near_lemmas(tok) -> set[str]:
                 continue
             out.add(g.lemma_.lower())
             out.add(g.lower_)
+            if c.dep_ in ("dobj", "nsubjpass") and g.dep_ == "prep":  # "declared a state of emergency"
+                out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
     return out
 
 

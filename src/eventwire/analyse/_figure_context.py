@@ -170,8 +170,10 @@ def is_irrealis(cue: Token) -> bool:
     for child in cue.children:
         if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
             return True
-        if child.dep_ == "aux" and child.lower_ == "to" and cue.tag_ == "VB" and cue.dep_ in ("advcl", "acl", "relcl"):
-            return True  # a purpose or plan: "an operation to arrest a leader"
+        if child.dep_ == "aux" and child.lower_ == "to" and cue.tag_ == "VB" and (
+                cue.dep_ == "advcl" or (cue.dep_ in ("acl", "relcl") and not is_victim_noun(cue.head))):
+            return True  # a purpose or plan: "raided a house to arrest", "a search to detain", not
+            # "forced 2 million people to flee"
     return False
 
 

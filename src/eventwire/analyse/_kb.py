@@ -60,6 +60,7 @@ class KB:
     canonical: dict[str, str] = field(default_factory=dict)  # ISO code -> default state name
     titles: dict[str, Entry] = field(default_factory=dict)  # lower-cased term -> entry
     org_words: dict[str, str] = field(default_factory=dict)  # last word of an organization name -> role
+    fullname: dict[str, str] = field(default_factory=dict)  # organization key -> its longest spelled-out alias
 
     def add(self, phrase: str, entry: Entry) -> None:
         phrase = phrase.strip()
@@ -137,6 +138,8 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
             kb.org_words[r["word"].lower()] = r["role"]
         elif table == "organizations":
             kb.add(r["alias"], Entry("org", r["key"], _none(r["country"]), _none(r["role"]), r["kind"]))
+            if not _is_acronym(r["alias"]) and len(r["alias"]) > len(kb.fullname.get(r["key"], "")):
+                kb.fullname[r["key"]] = r["alias"]
 
 
 @lru_cache(maxsize=8)

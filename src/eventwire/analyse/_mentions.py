@@ -123,6 +123,7 @@ class Extractor:
                     self.ent_at[k] = ent
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
+        self.acronyms: dict[str, str] = {}  # "(HUBAZiK)" after an organization's name -> its key
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _mention(self, i: int, j: int, type_: str, key: str | None, **kw) -> Mention:
@@ -243,8 +244,9 @@ class Extractor:
             m = self._mention(i, j, "person", None, country=country, role=role, kind="person",
                               term=title.key if title else None)
             m.desc = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in desc if b > a]
-            for a, b in desc:
-                self.used.update(range(a, b))
+            for a, b in desc:  # an organization in the description is an actor too ("OCHA spokesman")
+                self.used.update(k for k in range(a, b)
+                                 if self.entry_at.get(k, (0, 0, _NO))[2].type not in ("org", "seat"))
 
     def _surnames(self) -> None:
         """Single capitalised words that repeat a word of a person's full name ("Corlat" after "Ana
@@ -351,7 +353,12 @@ class Extractor:
             if role is None:
                 last = [t for t in doc[i:j] if t.is_alpha]
                 role = self.kb.org_words.get(last[-1].lower_) if last else None
-            self._mention(i, j, "org", doc[i:j].text.lower(), country=country, role=role, kind="organization",
+            key = self.acronyms.get(doc[i:j].text, doc[i:j].text.lower())
+            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper():
+                self.acronyms[doc[j + 1].text] = key  # "Main Department ... (HUBAZiK)", then "HUBAZiK"
+                self.used.update(range(j, j + 3))
+                j += 3
+            self._mention(i, j, "org", key, country=country, role=role, kind="organization",
                           term=title.key if title else None)
 
     def _org_title(self, a: int, b: int) -> Entry | None:

@@ -12,6 +12,8 @@ Works on plain text, one paragraph (line) at a time, without the parse:
   mark again (the multi-paragraph convention) the stretch counts as closed, otherwise ``closed`` is False.
 
 Each stretch becomes one :class:`Mark` per paragraph ("one entry per contiguous quoted span").
+:func:`speaker_label` reads the speaker off the text itself where a transcript label ("SMITH: ...") or a
+dash byline ("“...” ― Ann Lee") gives it.
 """
 from __future__ import annotations
 
@@ -166,3 +168,28 @@ def scan(text: str) -> list[Mark]:
             marks.append(m)
         carried = bool(found) and not found[-1][2] and next_opens
     return marks
+
+
+#: "SMITH: words" in a transcript, at the start of a quote or just before its opening mark.
+_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
+#: "“words.” ― Ann Lee" at the end of a paragraph: the quote's author.
+_BYLINE = re.compile(r"\s*[―—–-]{1,2}\s*([^\n]{2,80})$")
+
+
+def speaker_label(text: str, m: Mark) -> str | None:
+    """The transcript label or dash byline naming a quote's speaker, if any (moves ``m.start`` past a label
+    inside the marks)."""
+    inner = _LABEL.match(text, m.start)
+    if inner and inner.end() < m.end:
+        m.start = inner.end()
+        return inner.group(1).strip()
+    line_start = text.rfind("\n", 0, m.start) + 1
+    outer = _LABEL.fullmatch(text[line_start:max(line_start, m.start - 1)] + " ")
+    if outer:
+        return outer.group(1).strip()
+    line_end = text.find("\n", m.end)
+    tail = text[m.end + 1: len(text) if line_end < 0 else line_end]
+    byline = _BYLINE.match(tail)
+    if byline and len(byline.group(1).split()) <= 8 and byline.group(1)[:1].isupper():
+        return byline.group(1).strip(" .,")
+    return None

@@ -145,13 +145,9 @@ def _fullest(doc: Doc, ent: Span) -> str:
     return max(longer, key=lambda f: (counts[f], -nearest[f]))
 
 
-def _title_kinds() -> dict[str, bool]:
-    """Title or role noun -> whether it names a person (from the actors stage's ``titles.tsv``)."""
-    return _title_table()
-
-
 @lru_cache(maxsize=1)
-def _title_table() -> dict[str, bool]:
+def _title_kinds() -> dict[str, bool]:
+    """Title or role noun -> whether it names a person (from the shared ``titles.tsv``)."""
     return {r["term"].lower(): r.get("kind") == "person" for r in _table("titles.tsv") if r.get("term")}
 
 

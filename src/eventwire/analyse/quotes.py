@@ -14,7 +14,6 @@ is skipped; scare quotes inside attributed speech are kept.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -22,7 +21,7 @@ from spacy.tokens import Doc
 from ..model import Article, Quote
 from ..settings import Settings
 from . import _speech
-from ._quote_marks import Mark, scan
+from ._quote_marks import Mark, scan, speaker_label
 from ._speakers import History, Speaker, resolve
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
@@ -50,12 +49,6 @@ class _Item:
     label: str | None = None  # a transcript label ("SMITH: ...") or a dash byline ("...” — Ann Lee")
 
 
-#: "SMITH: words" in a transcript, at the start of a quote or just before its opening mark.
-_LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
-#: "“words.” ― Ann Lee" at the end of a paragraph: the quote's author.
-_BYLINE = re.compile(r"\s*[―—–-]{1,2}\s*([^\n]{2,80})$")
-
-
 def run(article: Article, settings: Settings) -> Article:
     """Fill ``article.quotes`` from ``article.text`` and its parse (``article.cache["doc"]``)."""
     doc: Doc | None = article.cache.get("doc")
@@ -75,27 +68,8 @@ def run(article: Article, settings: Settings) -> Article:
     return article
 
 
-def _labelled(text: str, m: Mark) -> str | None:
-    """The transcript label or dash byline naming a quote's speaker, if any (moves ``m.start`` past a label
-    inside the marks)."""
-    inner = _LABEL.match(text, m.start)
-    if inner and inner.end() < m.end:
-        m.start = inner.end()
-        return inner.group(1).strip()
-    line_start = text.rfind("\n", 0, m.start) + 1
-    outer = _LABEL.fullmatch(text[line_start:max(line_start, m.start - 1)] + " ")
-    if outer:
-        return outer.group(1).strip()
-    line_end = text.find("\n", m.end)
-    tail = text[m.end + 1: len(text) if line_end < 0 else line_end]
-    byline = _BYLINE.match(tail)
-    if byline and len(byline.group(1).split()) <= 8 and byline.group(1)[:1].isupper():
-        return byline.group(1).strip(" .,")
-    return None
-
-
 def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
-    label = _labelled(doc.text, m)
+    label = speaker_label(doc.text, m)
     if label is not None:
         return _Item(m.start, m.end, "direct", m, None, True, label=label)
     others = [q for q in quoted if not (q[0] <= m.start and m.end <= q[1])]
