@@ -227,3 +227,16 @@ def test_breakdown_goes_to_the_right_total(figs):
     found = figs("Police killed 12 protesters and arrested 30 people, including 5 journalists.")
     assert [(f.category, f.count, f.part_of) for f in found] == [
         ("killed", 12, None), ("arrested", 30, None), ("arrested", 5, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army said it had been looking to arrest 12 senior members of the group.",
+    "Police foiled a plot to kidnap and execute a soldier.",
+    "Police launched an operation to arrest five suspects.",
+])
+def test_plans_and_aims_are_not_figures(figs, text):
+    assert figs(text, implicit=True) == []
+
+
+def test_forced_to_flee_is_displacement(figs):
+    assert _keys(figs("The war has forced 2 million people to flee.")) == [("displaced", 2_000_000)]
