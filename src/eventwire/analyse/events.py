@@ -385,8 +385,7 @@ def _commit_type(article: Article, tok, entry: Entry) -> tuple[str, Arg | None]:
     lemma = comp.lemma_.lower()
     target_tok = direct_object(comp) or prep_object(comp)
     target = resolve(article, target_tok) if target_tok is not None else None
-    if target is not None and (not target.country or target.generic or (target.actor is None and
-                                                                         target.role in ("MIL",))):
+    if target is not None and (not target.country or target.generic or target.role == "MIL"):
         target = None  # "pledged to send troops": the troops are not a party
     if ctype in CONFLICT or lemma in c.get("force", ()):
         return "THREATEN", target
