@@ -56,7 +56,7 @@ class Line:
     @property
     def titlecase(self) -> bool:
         """Title Case, as in a headline or a label: most longer words capitalised, or a capitalised
-        preposition or article after the first word ("The Crisis In Belarus")."""
+        preposition or article after the first word ("The Storm In Numbers")."""
         long_words = [w for w in self.words if len(w) >= 4]
         caps = sum(w[:1].isupper() for w in long_words)
         if len(long_words) >= 3 and caps / len(long_words) >= 0.85:
