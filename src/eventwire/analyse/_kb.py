@@ -61,6 +61,7 @@ class KB:
     titles: dict[str, Entry] = field(default_factory=dict)  # lower-cased term -> entry
     org_words: dict[str, str] = field(default_factory=dict)  # last word of an organization name -> role
     fullname: dict[str, str] = field(default_factory=dict)  # organization key -> its longest spelled-out alias
+    acronym: dict[str, str] = field(default_factory=dict)  # organization key -> its first acronym
 
     def add(self, phrase: str, entry: Entry) -> None:
         phrase = phrase.strip()
@@ -140,6 +141,8 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
             kb.add(r["alias"], Entry("org", r["key"], _none(r["country"]), _none(r["role"]), r["kind"]))
             if not _is_acronym(r["alias"]) and len(r["alias"]) > len(kb.fullname.get(r["key"], "")):
                 kb.fullname[r["key"]] = r["alias"]
+            elif _is_acronym(r["alias"]) and r["key"] not in kb.acronym:
+                kb.acronym[r["key"]] = r["alias"]
 
 
 @lru_cache(maxsize=8)

@@ -67,7 +67,7 @@ def main_country(mentions: list[Mention], kb_countries: list[str]) -> str | None
 
 
 def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[str, str],
-            fullnames: dict[str, str] | None = None) -> list[Actor]:
+            fullnames: dict[str, str] | None = None, acronyms: dict[str, str] | None = None) -> list[Actor]:
     """Actors from ``mentions`` (sorted by position).  ``sent_of(char)`` gives a sentence index;
     ``main`` is the article's main country, given to role groups and organizations with no country."""
     fullnames = fullnames or {}
@@ -179,7 +179,7 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         country = c.country
         if country is None and c.key[0] in ("org",) and c.role not in ("IGO", "NGO", "MED"):
             country = main
-        actors.append(Actor(_name(c, canonical, fullnames), c.kind, country, c.role, c.spans()))
+        actors.append(Actor(_name(c, canonical, fullnames, acronyms or {}), c.kind, country, c.role, c.spans()))
     actors.sort(key=lambda a: a.mentions[0][0])
     return actors
 
@@ -198,7 +198,7 @@ def _merge_forces(clusters: dict, order: list[_Cluster]) -> None:
             c.mentions = []
 
 
-def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str]) -> str:
+def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acronyms_kb: dict[str, str]) -> str:
     named = [m for m in c.mentions if m.type != "pronoun" and m.type != "title"] or \
         [m for m in c.mentions if m.type != "pronoun"]
     if c.key[0] == "state":
@@ -207,11 +207,14 @@ def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str]) -> 
         return max(names, key=len) if names else canonical.get(c.key[1], named[0].text if named else c.key[1])
     if not named:
         return c.name or c.key[-1]
-    acronyms = [m.text for m in named if _acronym(m.text) and m.type == "org"]
-    if c.key[0] == "org" and acronyms and c.key[1] in fullnames:
-        # "World Food Programme (WFP)": the spelled-out name the article uses, else the knowledge base's
+    if c.key[0] == "org" and c.key[1] in fullnames:
+        # "World Food Programme (WFP)": the spelled-out name the article uses, else the knowledge base's,
+        # with the acronym the article uses, else the knowledge base's
         spelled = [m.text for m in named if not _acronym(m.text)]
-        return f"{max(spelled, key=len) if spelled else fullnames[c.key[1]]} ({max(acronyms, key=len)})"
+        full = max(spelled, key=len) if spelled else fullnames[c.key[1]]
+        acronyms = [m.text for m in named if _acronym(m.text)] or ([acronyms_kb[c.key[1]]] if c.key[1] in acronyms_kb else [])
+        acr = max(acronyms, key=len) if acronyms else None
+        return f"{full} ({acr})" if acr and acr not in full else full
     if c.key[0] == "group":  # prefer names that say the country ("Pakistani army")
         named = [m for m in named if m.country] or named
     words = Counter(m.word for m in named if m.word)

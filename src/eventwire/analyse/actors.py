@@ -49,7 +49,7 @@ def run(article: Article, settings: Settings) -> Article:
     def sent_of(char: int) -> int:
         return bisect.bisect_right(starts, char) - 1
 
-    article.actors = resolve(mentions, main, sent_of, kb.canonical, kb.fullname)
+    article.actors = resolve(mentions, main, sent_of, kb.canonical, kb.fullname, kb.acronym)
     article.cache["actors_main_country"] = main
     article.cache["actors_agentive"] = {a.name for a in article.actors
                                         if _agentive(doc, a) and not _bare_name(article.text, a)}
