@@ -179,14 +179,14 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         s = sources[0]
         if s.country:
             targets = [Arg("government", s.country, "GOV", s.start, s.start, generic=True)]
-    return _pairs(entry, etype, tok, sources, targets, one_way)
+    return _pairs(article, entry, etype, tok, sources, targets, one_way)
 
 
 #: Types that two coordinated subjects do to each other ("India and China pulled back their troops").
 _MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
 
 
-def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
+def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
            one_way: bool = False) -> list[_Found]:
     mutual_agree = etype == "AGREE" and entry.frame in ("act", "light") or (
         entry.frame == "commit" and etype == "AGREE" and (len(sources) >= 2 or prep_object(tok, {"with"}) is not None))
@@ -195,7 +195,10 @@ def _pairs(entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg]
     out: list[_Found] = []
     if not targets and len(sources) < 3 and _dyadic(etype) and not (recip and len(sources) == 2) \
             and not (entry.frame == "consult" and len(sources) == 2):
-        return []  # a dyadic type with no identified target: not coded
+        other = _salient_other(article, tok, sources)
+        if other is None:
+            return []  # a dyadic type with no identified target: not coded
+        targets = [other]
     if not targets:
         if recip and len(sources) >= 2:
             for s in sources:
@@ -334,6 +337,32 @@ def _object_of_governing(tok):
     prep = tok.head
     if prep.dep_ == "prep" and prep.head.pos_ == "VERB":
         return direct_object(prep.head)
+    return None
+
+
+def _salient_other(article: Article, tok, sources: list[Arg]) -> Arg | None:
+    """For a dyadic event whose target the clause does not name ("condemned the coup attempt"): the
+    actor other than the source mentioned nearest to the trigger in its sentence, else in the sentence
+    before."""
+    names = {x.name for x in sources}
+    sent = tok.sent
+    spans = [(sent.start_char, sent.end_char)]
+    prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+    if prev is not None:
+        spans.append((prev.start_char, prev.end_char))
+    for lo, hi in spans:
+        best: tuple[int, int, int] | None = None
+        for i, a in enumerate(article.actors):
+            if a.name in names or not a.country or any(x.actor == i for x in sources):
+                continue
+            for s, e in a.mentions:
+                if lo <= s < hi and not any(x.start <= s < x.end for x in sources):
+                    d = abs(s - tok.idx)
+                    if best is None or d < best[0]:
+                        best = (d, i, s)
+        if best is not None:
+            a = article.actors[best[1]]
+            return Arg(a.name, a.country, a.role, best[2], best[2], best[1])
     return None
 
 
