@@ -21,9 +21,9 @@ NEEDS: set[str] = {"ner", "parser"}
 #: Grammatical functions that make a mention a participant rather than a place or a modifier.
 #: A state is only taken to act when it is a core argument ("Russia's capital" and "aid to Syria" are
 #: about places).
-_STATE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "pobj:by", "pobj:with", "pobj:against",
+_STATE_DEPS = {"pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "pobj:by", "pobj:with", "pobj:against",
                "pobj:between", "ROOT"}
-_AGENT_DEPS = {"pobj:of", "nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
+_AGENT_DEPS = {"pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
                "pobj:against", "pobj:to", "pobj:from", "pobj:between", "pobj:on", "pobj:for", "ROOT"}
 
 
