@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import ModelError, make
 
@@ -71,3 +72,19 @@ def word_set(key: str) -> frozenset[str]:
 def stopwords() -> dict[str, frozenset[str]]:
     """Function words per language code, for the language guess."""
     return {r["lang"]: frozenset(r["words"].split()) for r in _read_tsv("clean_stopwords.tsv")}
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations (lower case) to 1..12."""
+    return {name: i for i, names in enumerate(_patterns_file()["months"], start=1) for name in names.split()}
+
+
+@lru_cache(maxsize=1)
+def html_meta() -> dict[str, Any]:
+    """Where to read a page's metadata: ordered field lists (``clean_html_meta.json``)."""
+    path = _DIR / "clean_html_meta.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise make(ModelError, "E402", path=path, why=exc) from exc

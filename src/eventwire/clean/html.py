@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..settings import Settings
+from . import _knowledge as kb
 from . import lines as L
 from . import metadata as meta
 
@@ -151,33 +152,38 @@ def _date(value: str | None) -> str | None:
     return meta.full_date(value)
 
 
+def _first(fields: list[str], tags: dict[str, str], ld: dict[str, Any], tree: Any) -> str | None:
+    """The first value found among ``fields`` (meta tag names, "ld:<field>", "<title>", "h1")."""
+    for f in fields:
+        if f.startswith("ld:"):
+            value = _name(ld.get(f[3:]))
+        elif f == "<title>":
+            value = _page_title((tree.findtext(".//title") or "").strip())
+        elif f == "h1":
+            h1 = [h.text_content().strip() for h in tree.iterfind(".//h1")]
+            value = h1[0] if len(h1) == 1 else None
+        else:
+            value = _name(tags.get(f))
+        if value:
+            return value
+    return None
+
+
 def _metadata(tree: Any, url: str | None) -> Page:
+    where = kb.html_meta()
     tags = _meta_tags(tree)
-    ld = [x for x in _json_ld(tree) if isinstance(x.get("@type"), str) and
-          re.search(r"Article|Posting|Report|WebPage", x["@type"])]
-    first = ld[0] if ld else {}
+    ld = next((x for x in _json_ld(tree) if isinstance(x.get("@type"), str)
+               and re.search(where["ld_types"], x["@type"])), {})
     page = Page()
-    title = (_name(first.get("headline")) or tags.get("dc.title") or tags.get("dcterm:title")
-             or tags.get("og:title") or tags.get("twitter:title") or tags.get("title")
-             or _page_title((tree.findtext(".//title") or "").strip()))
-    if not title:
-        h1 = [h.text_content().strip() for h in tree.iterfind(".//h1")]
-        title = h1[0] if len(h1) == 1 else None
+    title = _first(where["title"], tags, ld, tree)
     page.title = " ".join(title.split()) if title else None
-    page.site_name = (tags.get("og:site_name") or tags.get("application-name")
-                      or _name(first.get("publisher")))
-    page.byline = (_name(first.get("author")) or _name(tags.get("author")) or _name(tags.get("article:author"))
-                   or _name(tags.get("byl")) or _name(tags.get("dc.creator")) or _name(tags.get("parsely-author"))
-                   or _name(tags.get("sailthru.author")) or _byline_node(tree))
-    for key in ("article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
-                "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "article.published"):
-        if iso := _date(tags.get(key)):
-            page.published = iso
-            break
-    page.published = (page.published or _date(_name(first.get("datePublished")))
-                      or meta.url_date(url) or _time_element(tree))
-    lang = tree.get("lang") or tags.get("content-language") or tags.get("og:locale") or ""
-    page.language = re.split(r"[-_]", lang.strip().lower())[0] or None if lang.strip() else None
+    page.site_name = _first(where["site_name"], tags, ld, tree)
+    page.byline = _first(where["byline"], tags, ld, tree) or _byline_node(tree, where["byline_xpath"])
+    page.published = next((iso for f in where["published"]
+                           if (iso := _date(_first([f], tags, ld, tree)))), None)
+    page.published = page.published or meta.url_date(url) or _time_element(tree)
+    lang = (tree.get("lang") or _first(where["language"], tags, ld, tree) or "").strip().lower()
+    page.language = re.split(r"[-_]", lang)[0] or None if lang else None
     return page
 
 
@@ -193,9 +199,8 @@ def _page_title(title: str) -> str | None:
     return " ".join(title[_TITLE_SEP.search(title).end():].split()) or None
 
 
-def _byline_node(tree: Any) -> str | None:
-    for el in tree.xpath('//*[@rel="author" or @itemprop="author" or contains(@class, "byline") '
-                         'or contains(@class, "author")]')[:3]:
+def _byline_node(tree: Any, xpath: str) -> str | None:
+    for el in tree.xpath(xpath)[:3]:
         text = " ".join(el.text_content().split())
         text = re.sub(r"^(?:by|from)\s+", "", text, flags=re.I)
         if text and len(text.split()) <= 8:

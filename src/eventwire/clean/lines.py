@@ -17,10 +17,7 @@ _ISO_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
 _NUMERIC = re.compile(r"^[\d][\d:.,/-]*(?:am|pm|st|nd|rd|th|h)?$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", re.I)
-_MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-                    "saturday sunday".split())
-_SMALL = frozenset("a an and as at but by for from in into of on or the to with vs via over".split())
+
 
 
 @dataclass
@@ -35,6 +32,7 @@ class Line:
     score: float = 0.0  # evidence for boilerplate from the line alone
     strong: bool = False  # some evidence is a strong, length-independent signal (credit, byline, date line)
     kinds: set[str] = field(default_factory=set)
+    key: str = ""  # a normalised form for comparing lines (case, punctuation and spacing ignored)
 
     @property
     def n_words(self) -> int:
@@ -62,12 +60,8 @@ class Line:
         if len(long_words) >= 3 and caps / len(long_words) >= 0.85:
             return True
         return len(self.words) >= 3 and caps == len(long_words) and any(
-            w[:1].isupper() and w.lower() in _SMALL for w in self.words[1:])
+            w[:1].isupper() and w.lower() in kb.word_set("small_words") for w in self.words[1:])
 
-    @property
-    def key(self) -> str:
-        """A normalised form for comparing lines (case, punctuation and spacing ignored)."""
-        return normalise(self.text)
 
 
 def normalise(s: str) -> str:
@@ -84,7 +78,7 @@ def split(raw: str) -> list[Line]:
         text = ln.strip()
         m = _ISO_PREFIX.match(text)
         body = text[m.end():] if m else text
-        line = Line(i, text, body, m.group(1) if m else None, _WORD.findall(body))
+        line = Line(i, text, body, m.group(1) if m else None, _WORD.findall(body), key=normalise(text))
         out.append(line)
     return out
 
@@ -107,7 +101,7 @@ def _date_line(line: Line) -> bool:
     if not toks or line.n_words > 14:
         return False
     datey = [t for t in toks if t in kb.word_set("date_words") or _NUMERIC.match(t)]
-    has_anchor = any(t in _MONTHS for t in toks) or bool(_TIME.search(line.body)) or "published" in toks
+    has_anchor = any(t in kb.month_numbers() or t in kb.word_set("weekdays") for t in toks) or bool(_TIME.search(line.body)) or "published" in toks
     return has_anchor and len(datey) / len(toks) >= 0.6 and len(toks) - len(datey) <= 3
 
 

@@ -9,10 +9,6 @@ from urllib.parse import unquote, urlparse
 from . import _knowledge as kb
 from .lines import Line, normalise
 
-_MONTH_NUM = {m: i for i, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-     ("nov", "november"), ("dec", "december")), start=1) for m in names}
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -44,7 +40,7 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 def _from_match(m: re.Match[str]) -> str | None:
     g = m.groupdict()
-    mon = int(g["mnum"]) if g.get("mnum") else _MONTH_NUM.get((g.get("mon") or "").lower())
+    mon = int(g["mnum"]) if g.get("mnum") else kb.month_numbers().get((g.get("mon") or "").lower())
     return _valid(int(g["year"]), mon, int(g["day"])) if mon else None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from . import _knowledge as kb
 from . import lines as L
 from .lines import Line
 from .metadata import pick_title
@@ -36,7 +37,7 @@ def outlet_tokens(url: str | None) -> frozenset[str]:
     if not url:
         return frozenset()
     host = (urlparse(url).hostname or "").lower()
-    parts = [p for p in host.split(".") if p not in ("www", "m", "amp", "mobile", "online", "en", "news")]
+    parts = [p for p in host.split(".") if p not in kb.word_set("host_prefixes")]
     return frozenset(p for p in parts[:-1] if len(p) >= 4) if len(parts) > 1 else frozenset()
 
 
