@@ -161,7 +161,15 @@ def is_date_expression(expression: str) -> bool:
 
 
 def _date_ents(sent) -> list:
-    return [e for e in sent.ents if e.label_ in ("DATE", "TIME") and is_date_expression(e.text)]
+    """The sentence's date expressions: NER dates the resolver knows, and one-word relative expressions
+    of the table that the NER left untagged ("overnight")."""
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and is_date_expression(e.text)]
+    covered = {t.i for e in ents for t in e}
+    table = _table()
+    for tok in sent:
+        if tok.i not in covered and tok.lower_ in table:
+            ents.append(sent.doc[tok.i: tok.i + 1])
+    return ents
 
 
 def _untagged_expression(text: str) -> str | None:
