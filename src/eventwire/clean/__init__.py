@@ -28,7 +28,7 @@ __all__ = ["run", "clean_text"]
 def run(article: Article, settings: Settings) -> Article:
     """Set ``text``, ``removed`` and the missing metadata of ``article``; raise CleanError (E301/E302)
     when no article text is left."""
-    url = article.url or settings.url or None
+    url = article.url or None  # settings.url is applied by ingest, to explicit single files only
     if article.raw is None and article.html is not None:
         page = _html.extract(article.html, url, settings)
         if not page.text.strip():
