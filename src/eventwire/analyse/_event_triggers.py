@@ -108,7 +108,8 @@ def factual(tok, frame: str) -> bool:
                     pass  # coordinated verbs do not inherit each other's plans
                 else:
                     return False
-            if t.dep_ in ("xcomp", "ccomp", "advcl") and (_has_neg(head) or _aux_kind(head) in ("modal", "condition")):
+            if t.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "attr", "nsubjpass") \
+                    and (_has_neg(head) or _aux_kind(head) in ("modal", "condition")):
                 return False
         if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in c.get("condition", ()) for m in t.children):
             return False
