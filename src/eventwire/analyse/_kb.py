@@ -59,7 +59,7 @@ class KB:
     exact: dict[str, Entry] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)  # ISO code -> default state name
     titles: dict[str, Entry] = field(default_factory=dict)  # lower-cased term -> entry
-    org_words: dict[str, str] = field(default_factory=dict)  # last word of an organization name -> role
+    org_words: dict[str, str | None] = field(default_factory=dict)  # organization-name word -> role
     fullname: dict[str, str] = field(default_factory=dict)  # organization key -> its longest spelled-out alias
     acronym: dict[str, str] = field(default_factory=dict)  # organization key -> its first acronym
 
@@ -136,7 +136,7 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
             term = r["term"].lower()
             kb.titles[term] = Entry("title", (_none(r.get("key")) or term).lower(), None, _none(r["role"]), r["kind"])
         elif table == "org_words":
-            kb.org_words[r["word"].lower()] = r["role"]
+            kb.org_words[r["word"].lower()] = _none(r["role"])
         elif table == "organizations":
             kb.add(r["alias"], Entry("org", r["key"], _none(r["country"]), _none(r["role"]), r["kind"]))
             if not _is_acronym(r["alias"]) and len(r["alias"]) > len(kb.fullname.get(r["key"], "")):

@@ -183,11 +183,16 @@ class Extractor:
                         and end not in self.entry_at and doc[end].sent == ent.sent:
                     end += 1
                 spans[ent.start] = (ent.start, ent.start, end)
-        # "Kassym-Jomart Tokayev" tagged ORG once and "Tokayev" PERSON elsewhere: a person
+        # "Kassym-Jomart Tokayev" tagged ORG once and "Tokayev" PERSON elsewhere, or an ORG that reads like a
+        # personal name ("Moussa Faki Mahamat": capitalised words, none an organization word): a person
         last = {doc[ent.end - 1].text for ent in doc.ents if ent.label_ == "PERSON"}
         for ent in doc.ents:
-            if ent.label_ == "ORG" and len(ent) >= 2 and doc[ent.end - 1].text in last \
-                    and not any(k in self.entry_at for k in range(ent.start, ent.end)):
+            if ent.label_ != "ORG" or len(ent) < 2 or any(k in self.entry_at for k in range(ent.start, ent.end)):
+                continue
+            words = [t for t in ent if not t.is_punct]
+            namelike = 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in words) \
+                and not any(t.lower_ in self.kb.org_words for t in words)
+            if doc[ent.end - 1].text in last or namelike:
                 spans[ent.start] = (ent.start, ent.start, ent.end)
         for i, j, e in self.matches:
             if e.type != "title" or e.kind != "person" or j >= len(doc) or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
