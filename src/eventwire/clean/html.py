@@ -37,7 +37,8 @@ class Page:
 
 
 def extract(html: str, url: str | None, settings: Settings) -> Page:
-    """Main text and metadata of one page, with the extractor named by ``settings.extractor``."""
+    """Main text and metadata of one page, with the extractor named by ``settings.extractor``.  An
+    extractor's own failure is recorded in ``why`` (and the next one tried), never raised."""
     from trafilatura.utils import load_html
 
     tree = load_html(html)
@@ -45,24 +46,24 @@ def extract(html: str, url: str | None, settings: Settings) -> Page:
         return Page(why="the page could not be parsed as HTML")
     page = _metadata(tree, url)
     choice = settings.extractor
-    if choice in ("auto", "trafilatura"):
-        page.text, page.extractor = _trafilatura(tree, url), "trafilatura"
-        if choice == "auto" and len(page.text) < _MIN_CHARS:
-            for name in ("resiliparse", "readability"):
-                alt = _OTHERS[name](html)
-                if alt is not None:
-                    if len(alt) > len(page.text):
-                        page.text, page.extractor = alt, name
-                    break
-    else:
-        alt = _OTHERS[choice](html)
-        if alt is None:
-            page.why = f"the {choice} extractor is not installed (pip install it, or use extractor=auto)"
-            return page
-        page.text, page.extractor = alt, choice
+    order = ["trafilatura", "resiliparse", "readability"] if choice == "auto" else [choice]
+    failures = []
+    for name in order:
+        try:
+            text = _trafilatura(tree, url) if name == "trafilatura" else _OTHERS[name](html)
+        except Exception as exc:  # noqa: BLE001 - a third-party failure on one page: try the next
+            failures.append(f"{name} failed: {type(exc).__name__}: {exc}")
+            continue
+        if text is None:  # not installed
+            failures.append(f"{name} is not installed (pip install it, or use extractor=auto)")
+            continue
+        if len(text) > len(page.text):
+            page.text, page.extractor = text, name
+        if len(page.text) >= _MIN_CHARS or name != "trafilatura":
+            break  # the fallback is tried once, when trafilatura found (almost) nothing
     page.text = "\n".join(b.strip() for b in page.text.splitlines() if b.strip())
     if not page.text:
-        page.why = f"{page.extractor} found no main text"
+        page.why = "; ".join(failures) or f"{page.extractor or order[0]} found no main text"
     elif not _has_article_text(page.text):
         page.why = f"{page.extractor} found only a few words and no sentence ({page.text[:60]!r})"
         page.text = ""
