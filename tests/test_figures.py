@@ -240,3 +240,9 @@ def test_plans_and_aims_are_not_figures(figs, text):
 
 def test_forced_to_flee_is_displacement(figs):
     assert _keys(figs("The war has forced 2 million people to flee.")) == [("displaced", 2_000_000)]
+
+
+def test_same_count_of_different_people_is_kept(figs):
+    found = figs("Two soldiers were killed in the north, and two civilians were killed in the south.")
+    assert [(f.category, f.count, f.victims) for f in found] == [
+        ("killed", 2, "soldiers"), ("killed", 2, "civilians")]

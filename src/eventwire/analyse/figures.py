@@ -29,6 +29,7 @@ from ._numbers import NumberPhrase, find_numbers, parse_number
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 
 _SINGULAR_DETS = {"a", "an", "one", "another"}
+_GENERIC = {"people", "person", "individual"}
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ class _Found:
     anchor: Any  # the token standing for what is counted
     implicit: bool = False
     total: int | None = None  # index (in the article's found list) of the total this one breaks down
+    who: str | None = None  # lemma of the noun naming the people counted ("soldier"), if any
 
 
 def run(article: Article, settings: Settings) -> Article:
@@ -114,13 +116,14 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
         category = ctx.category_within(count_word) or _previous_category(sent)
     if category is None or category == "none" or (cue is not None and ctx.is_irrealis(cue)):
         return None
-    victims = None
+    victims = who = None
     if noun is not None and ctx.cue_category(noun) in (None, "none"):
-        victims = ctx.noun_phrase_text(noun, claimed)
+        victims, who = ctx.noun_phrase_text(noun, claimed), noun.lemma_.lower()
     else:
         obj = ctx.of_object(anchor)
         if obj is not None:
             victims = ctx.noun_phrase_text(obj, claimed)
+            who = obj.lemma_.lower() if obj.pos_ != "PRON" else None
     first = tokens[ph.first]
     last_tok = noun if noun is not None and noun.i > tokens[ph.last].i else tokens[ph.last]
     start, end = first.idx, last_tok.idx + len(last_tok.text)
@@ -132,7 +135,7 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
         total = None  # "12 of the protesters" after "12 protesters": the same count told again
     if total is not None and (fig.victims or "").lower() in ("them", "those", "these"):
         fig.victims = total.figure.victims  # "two of them"
-    return _Found(fig, anchor, total=earlier.index(total) if total is not None else None)
+    return _Found(fig, anchor, total=earlier.index(total) if total is not None else None, who=who)
 
 
 def _evidence(sent: Any, offset: int) -> str:
@@ -287,22 +290,31 @@ def _victim_key(tok: Any) -> str:
     return " ".join(names).lower() if names else tok.lemma_.lower()
 
 
+def _same_people(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or a in _GENERIC or b in _GENERIC
+
+
 def _dedupe(found: list[_Found]) -> list[Figure]:
-    """One figure per (category, count, count_max) in the article (the first, completed from the later
-    ones); single implicit victims are kept apart unless they name the same victims."""
+    """One figure per (category, count, count_max) in the article ("9 killed" in the headline, "nine
+    people were killed" in the body: the first, completed from the later ones), except for different
+    people named in one sentence ("two soldiers ... and two civilians"); single implicit victims are
+    kept apart unless they name the same person."""
     out: list[Figure] = []
     index: dict[tuple, int] = {}
     where: list[int] = []  # position in ``found`` -> position in ``out``
-    for k, f in enumerate(found):
+    for f in found:
         fig = f.figure
         if f.total is not None:
             fig.part_of = where[f.total]
         if f.implicit:
-            key = ("1", fig.category, _victim_key(f.anchor))
+            key: tuple = ("1", fig.category, _victim_key(f.anchor))
         elif fig.vague:
             key = ("v", fig.category, f.anchor.lower_ if f.anchor.like_num else f.anchor.lemma_.lower())
         else:
             key = ("n", fig.category, fig.count, fig.count_max, fig.part_of is not None)
+            sent = f.anchor.sent.start
+            same = [k for k in index if k[:5] == key and (k[6] != sent or _same_people(k[5], f.who))]
+            key = same[0] if same else key + (f.who, sent)
         if key in index:
             kept = out[index[key]]
             kept.victims = kept.victims or fig.victims
