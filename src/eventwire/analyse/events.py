@@ -189,7 +189,7 @@ _MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
 def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
            one_way: bool = False) -> list[_Found]:
     mutual_agree = etype == "AGREE" and entry.frame in ("act", "light") or (
-        entry.frame == "commit" and etype == "AGREE" and (len(sources) >= 2 or prep_object(tok, {"with"}) is not None))
+        entry.frame == "commit" and etype == "AGREE" and (len(sources) == 2 or prep_object(tok, {"with"}) is not None))
     recip = not one_way and (entry.frame == "recip" or mutual_agree
                              or (etype in _MUTUAL and len(sources) == 2 and not targets))
     out: list[_Found] = []
@@ -198,9 +198,9 @@ def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], 
         other = _salient_other(article, tok, sources)
         if other is None:
             return []  # a dyadic type with no identified target: not coded
-        targets = [other]
+        targets, recip = [other], False
     if not targets:
-        if recip and len(sources) >= 2:
+        if recip and len(sources) == 2:
             for s in sources:
                 for t in sources:
                     if s is not t:
