@@ -18,13 +18,20 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 import click
 
 from . import ingest as _ingest
-from . import pipeline
 from .errors import EventwireError
 from .model import Article
 from .settings import DECLARED, Settings, describe, load_settings
 from .store import FORMATS, TABLES, Store
 
 _SETTING_NAMES = tuple(s.name for s in DECLARED)
+
+
+def _pipeline():
+    """The pipeline module, imported on first use: it loads spaCy, which commands that only read the store
+    or list settings do not need."""
+    from . import pipeline
+
+    return pipeline
 
 
 # -- options generated from the declared settings ----------------------------------------------------------
@@ -151,7 +158,7 @@ def code(inputs: tuple[str, ...], output: str, **params: Any) -> None:
     tally = _Tally(settings)
     out = _open_out(output)
     try:
-        _write_jsonl(tally.count(pipeline.run(inputs, settings)), out)
+        _write_jsonl(tally.count(_pipeline().run(inputs, settings)), out)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -171,7 +178,7 @@ def example(pretty: bool, **params: Any) -> None:
     ref = resources.files("eventwire").joinpath("examples", "sample.txt")
     with resources.as_file(ref) as path:
         tally = _Tally(settings)
-        _write_jsonl(tally.count(pipeline.run([str(path)], settings)), sys.stdout, indent=2 if pretty else None)
+        _write_jsonl(tally.count(_pipeline().run([str(path)], settings)), sys.stdout, indent=2 if pretty else None)
     sys.stdout.flush()
     tally.summary()
     sys.exit(tally.status)
@@ -203,7 +210,7 @@ def ingest_cmd(inputs: tuple[str, ...], **params: Any) -> None:
         skipped = [0]
         added = dup = 0
         fresh = _unstored(_ingest.read(inputs, settings), store, skipped)
-        coded = tally.count(pipeline.run_articles(fresh, settings))
+        coded = tally.count(_pipeline().run_articles(fresh, settings))
         while batch := list(itertools.islice(coded, max(1, settings.batch_size))):
             a, d = store.add(batch)
             added, dup = added + a, dup + d
