@@ -123,6 +123,7 @@ class Extractor:
                     self.ent_at[k] = ent
         self.used: set[int] = set()
         self.mentions: list[Mention] = []
+        self.org_at: dict[int, Mention] = {}  # token -> the organization mention covering it
         self.acronyms: dict[str, str] = {}  # "(HUBAZiK)" after an organization's name -> its key
 
     # -- helpers ---------------------------------------------------------------------------------------
@@ -136,6 +137,8 @@ class Extractor:
         span = doc[i:j]
         m = Mention(span.start_char, span.end_char, i, j, type_, key, span.text, head=_head(doc, i, j), **kw)
         self.mentions.append(m)
+        if type_ in ("org", "seat"):
+            self.org_at.update((k, m) for k in range(i, j))
         self.used.update(range(i, j))
         return m
 
@@ -407,7 +410,10 @@ class Extractor:
                         if pm and pm[2].type in ("country", "capital", "title"):
                             if pm[2].type != "title":
                                 pp_country = pm[2].country
-                            b = max(b, pobj[0].right_edge.i + 1) if pm[2].type != "title" else max(b, pm[1])
+                            if pm[2].type == "title" or any(g.dep_ == "conj" for g in pobj[0].children):
+                                b = max(b, pm[1])  # not over a list: "ministers of Russia, Ukraine and France"
+                            else:
+                                b = max(b, pobj[0].right_edge.i + 1)
             if any(doc[k].ent_type_ == "PERSON" for k in range(a, b)):
                 continue
             country, title, org = self._clues(range(a, b))
@@ -420,6 +426,12 @@ class Extractor:
             kind = title.kind or "group"
             if head.tag_ == "NNS" and any(doc[k].lower_ in ("two", "both") for k in range(a, i)):
                 self._mention(a, b, "pair", None, term=title.key, kind="person", role=role, country=country)
+                continue
+            owner = next((self.org_at[k] for k in range(a, i) if k in self.org_at), None)
+            if owner is not None and kind != "person":
+                # "the Civic Alliance coalition", "TPLF rebels": the role noun describes that organization
+                self._mention(a, b, owner.type, owner.key, country=owner.country, role=owner.role,
+                              kind=owner.kind)
                 continue
             type_ = "title" if kind == "person" else "group"
             m = self._mention(a, b, type_, title.key, country=country, role=role, kind=kind, term=title.key)
