@@ -361,6 +361,13 @@ class Extractor:
             if role is None:
                 last = [t for t in doc[i:j] if t.is_alpha]
                 role = self.kb.org_words.get(last[-1].lower_) if last else None
+            if title is not None and (country or not any(t.is_title for t in doc[i:j])) and \
+                    self.entry_at.get(j - 1, (0, 0, _NO))[2].type == "title":
+                # "the Rwandan Government", "Palestinian Ministry of Health": a role noun phrase
+                m = self._mention(i, j, "title" if title.kind == "person" else "group", title.key, country=country,
+                                  role=title.role, kind=title.kind, term=title.key)
+                m.word = doc[self.entry_at[j - 1][0]:j].text.lower()
+                continue
             key = self.acronyms.get(doc[i:j].text, doc[i:j].text.lower())
             if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isupper():
                 self.acronyms[doc[j + 1].text] = key  # "Main Department ... (HUBAZiK)", then "HUBAZiK"
