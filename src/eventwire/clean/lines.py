@@ -52,6 +52,12 @@ class Line:
         return self.ends_sentence and self.n_words >= 10
 
     @property
+    def name_like(self) -> bool:
+        """Two to four capitalised words and nothing else, as in a byline name or a section label."""
+        return (2 <= self.n_words <= 4 and len(self.body.split()) == self.n_words
+                and all(w[:1].isupper() for w in self.words))
+
+    @property
     def titlecase(self) -> bool:
         """Title Case, as in a headline or a label: most longer words capitalised, or a capitalised
         preposition or article after the first word ("The Storm In Numbers")."""
@@ -160,7 +166,7 @@ def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = fr
         weak += 1.5
         kinds.add("outlet")
     if not line.ends_sentence:
-        if line.titlecase:
+        if line.titlecase or line.name_like:
             weak += 0.7
             kinds.add("titlecase")
         if n <= 3:

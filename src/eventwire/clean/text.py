@@ -79,6 +79,7 @@ def classify(raw: str, url: str | None = None, title_hint: str | None = None) ->
         title_i = None
     _by_place(ls, bad, first, last, title_i)
     _by_neighbours(ls, bad, first, last, title_i)
+    _related_runs(ls, bad, anchors)
     _close_tail(ls, bad, last)
     return _verdict(ls, bad, title_i)
 
@@ -122,6 +123,18 @@ def _by_neighbours(ls: list[Line], bad: list[bool], first: int, last: int, title
         elif first <= i <= last and not ln.ends_sentence and ln.score + 0.5 * sum(
                 1 for j in (i - 1, i + 1) if 0 <= j < n and bad[j]) >= BODY_BAR:
             bad[i] = True
+
+
+def _related_runs(ls: list[Line], bad: list[bool], anchors: set[int]) -> None:
+    """A "Related" / "Recommended" / "Read more:" label introduces a run of headlines: the lines after it
+    that are not sentences go too, up to the next paragraph."""
+    for i, ln in enumerate(ls):
+        if not (bad[i] and "related" in ln.kinds and ln.n_words <= 6):
+            continue
+        j = i + 1
+        while j < len(ls) and j not in anchors and not ls[j].ends_sentence and ls[j].n_words <= 25:
+            bad[j] = True
+            j += 1
 
 
 def _verdict(ls: list[Line], bad: list[bool], title_i: int | None) -> Verdict:
