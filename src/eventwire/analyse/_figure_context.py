@@ -147,7 +147,11 @@ def _argument_of_other_verb(anchor: Token, cue: Token, ancestors: set[int]) -> b
     step = cue
     while step.head.i != step.i and step.head.i != verb.i:
         step = step.head
-    return step.head.i == verb.i and step.dep_ in _OWN_CLAUSE
+    if step.head.i != verb.i:
+        return False
+    if step.dep_ == "conj" and any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in step.children):
+        return True  # "used tear gas on 500 protesters and detained 45 of them"
+    return step.dep_ in _OWN_CLAUSE
 
 
 def core_argument(noun: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
 from .spans import actors_at
-from ._speech import is_pronoun, source_nouns
+from ._speech import is_pronoun, source_nouns, text_of
 
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 _LEFT_DEPS = ("compound", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod")
@@ -73,10 +73,15 @@ def country_in(words: str) -> str | None:
 
 
 def _entity(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The named entity holding ``tok`` (found from its IOB tags, without scanning ``doc.ents``)."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _phrase(tok: Token) -> Span:
@@ -109,7 +114,7 @@ def _clean(words: str) -> str:
 def _expansion(doc: Doc, acronym: str) -> str | None:
     """The full name written before "(ACRONYM)" in the text ("Israel Defense Forces (IDF)")."""
     m = re.search(r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|the|on|in|de)\s+)*){1,%d})\(%s\)"
-                  % (len(acronym) + 3, re.escape(acronym)), doc.text)
+                  % (len(acronym) + 3, re.escape(acronym)), text_of(doc))
     if not m:
         return None
     words = m.group(1).split()

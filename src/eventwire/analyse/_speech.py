@@ -42,6 +42,14 @@ class Cue:
         return " ".join([self.token.text, *prt])
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("eventwire.knowledge").joinpath(name).read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
@@ -139,7 +147,7 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
         tail = [t for t in prev if not (t.is_space or t.is_quote)]
         if tail and tail[-1].text == ":":
             s = prev.start
-    text = doc.text
+    text = text_of(doc)
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
@@ -154,7 +162,7 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
 
 def tail_colon(doc: Doc, lo: int) -> bool:
     """Whether the paragraph before offset ``lo`` ends in a colon (a lead-in to a quote)."""
-    before = doc.text[:lo].rstrip()
+    before = text_of(doc)[:lo].rstrip()
     return before.endswith(":") or before.endswith(': "') or before.endswith(":“")
 
 

@@ -288,7 +288,7 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
         parties = resolve_all(article, between)
         if len(parties) >= 2:
             return parties[:1], parties[1:]
-    if not sources:
+    if not sources and entry.type != "CONSULT":  # "Syrian talks" are about Syria, not by it
         dem = demonym_modifier(article, tok)
         if dem is not None:
             sources = [dem]
@@ -589,6 +589,10 @@ def _who(name: str | None, country: str | None) -> str:
     return f"{(name or '').lower()}|{country or ''}"
 
 
+def _key(ev: Event) -> tuple:
+    return (ev.type, _who(ev.source, ev.source_country), _who(ev.target, ev.target_country))
+
+
 def _dedup(events: list[Event]) -> list[Event]:
     """One event per (type, source, target, date); an undated mention joins a dated one of the same
     type, source and target; a target-less mention joins one of the same type and source in the same
@@ -599,11 +603,10 @@ def _dedup(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     by_key: dict[tuple, Event] = {}
     for ev in events:
-        key = (ev.type, _who(ev.source, ev.source_country), _who(ev.target, ev.target_country))
+        key = _key(ev)
         same = by_key.get(key + (ev.date,))
         if same is None and ev.date is None:
-            same = next((o for o in out if (o.type, _who(o.source, o.source_country),
-                                            _who(o.target, o.target_country)) == key), None)
+            same = next((o for o in out if _key(o) == key), None)
         if same is None and ev.date is not None:
             same = by_key.get(key + (None,))
             if same is not None:

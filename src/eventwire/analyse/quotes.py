@@ -55,7 +55,7 @@ def run(article: Article, settings: Settings) -> Article:
     text = article.text
     if doc is None or not text:
         return article
-    marks = [m for m in scan(text) if m.end <= len(doc.text)]
+    marks = [m for m in scan(text) if m.end <= len(_speech.text_of(doc))]
     quoted = [(m.start - 1, m.end + 1) for m in marks]
     items = [_direct(doc, m, quoted) for m in marks]
     items = [it for it in items if it is not None and not _quoted_name(doc, text, it)]
@@ -69,7 +69,7 @@ def run(article: Article, settings: Settings) -> Article:
 
 
 def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
-    label = speaker_label(doc.text, m)
+    label = speaker_label(_speech.text_of(doc), m)
     if label is not None:
         return _Item(m.start, m.end, "direct", m, None, True, label=label)
     others = [q for q in quoted if not (q[0] <= m.start and m.end <= q[1])]
@@ -178,7 +178,7 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
 
 def _label_speaker(article: Article, doc: Doc, label: str, history: History) -> Speaker | None:
     """A speaker from a label's words: the actor or name they hold, else the words themselves."""
-    at = doc.text.find(label)
+    at = _speech.text_of(doc).find(label)
     span = doc.char_span(at, at + len(label), alignment_mode="expand") if at >= 0 else None
     if span is not None:
         names = [t for t in span if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
@@ -244,7 +244,7 @@ def _share_in_sentence(doc: Doc, items: list[_Item]) -> None:
             span = doc.char_span(it.start, it.end, alignment_mode="expand")
             if span is not None and len(span) and span[0].sent.start in by_sent:
                 it.speaker, it.inherited = by_sent[span[0].sent.start], True
-            elif last is not None and last.speaker is not None and _adjacent(doc.text, last, it):
+            elif last is not None and last.speaker is not None and _adjacent(_speech.text_of(doc), last, it):
                 it.speaker, it.inherited = last.speaker, True
         last = it
 
