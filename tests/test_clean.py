@@ -106,6 +106,7 @@ def test_quoted_first_person_is_not_an_appeal(settings):
            "Repairs to the main bridge are expected to take several months.\n")
     art = clean.run(Article(raw=raw), settings)
     assert len(art.text.split("\n\n")) == 3
+    assert art.byline == "Lisa Brandt"
     assert art.removed == []
 
 
@@ -201,3 +202,23 @@ def test_short_sentences_at_either_end_are_kept(settings):
            "No reason was given.\n")
     art = clean.run(Article(raw=raw), settings)
     assert art.text.split("\n\n") == [ln for ln in raw.splitlines()]
+
+
+def test_related_run_and_byline_name_inside_the_body(settings):
+    raw = ("Flood defences hold as river peaks in the old town\n"
+           "The river crested overnight just below the top of the new flood walls, the city council said on "
+           "Tuesday morning.\n"
+           "Lisa Brandt\n"
+           "Some 300 residents who had left their homes were allowed to return by midday, officials said.\n"
+           "Related stories\n"
+           "Council approves budget for second flood wall\n"
+           "Heavy rain expected again this weekend\n"
+           "The council will review the defences at a public meeting next month, the mayor said.\n"
+           "Your browser does not support the video tag.\n")
+    art = clean.run(Article(raw=raw), settings)
+    assert art.removed == ["Lisa Brandt", "Related stories", "Council approves budget for second flood wall",
+                           "Heavy rain expected again this weekend",
+                           "Your browser does not support the video tag."]
+    assert art.title == "Flood defences hold as river peaks in the old town"
+    assert len(art.text.split("\n\n")) == 3
+    assert art.byline == "Lisa Brandt"

@@ -136,7 +136,7 @@ def byline(removed: list[Line], title: Line | None) -> str | None:
     if title is not None:
         for ln in removed:
             if (ln.index > title.index and 2 <= ln.n_words <= 4 and ln.n_words == len(ln.body.split())
-                    and all(w[:1].isupper() and not w.isupper() for w in ln.words) and not ln.kinds):
+                    and all(w[:1].isupper() and not w.isupper() for w in ln.words) and ln.kinds <= {"titlecase"}):
                 return ln.body
             if ln.index > title.index + 3:
                 break
