@@ -134,6 +134,8 @@ class Extractor:
                 i = k + 1
                 break
         i, j = _strip(doc, i, j)
+        if doc[i:j].text.count("(") > doc[i:j].text.count(")") and j < len(doc) and doc[j].text == ")":
+            j += 1  # "Belarusian Telegraph Agency (BelTA" + ")"
         span = doc[i:j]
         m = Mention(span.start_char, span.end_char, i, j, type_, key, span.text, head=_head(doc, i, j), **kw)
         self.mentions.append(m)

@@ -124,7 +124,8 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         elif m.type == "group" and m.country:
             c = get(("group", m.country, m.key), m.kind or "group")
             c.add(m)
-            named_groups.setdefault(m.key, []).append((m.start, c))
+            for k in {m.key, m.key.split()[-1]}:  # "the ministry" near "the Russian foreign ministry"
+                named_groups.setdefault(k, []).append((m.start, c))
     for m in mentions:  # "the navy" near "the Russian navy": the nearest one named before, else after
         if m.type == "group" and not m.country:
             near = named_groups.get(m.key, [])
