@@ -283,6 +283,12 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
         ag = agent(tok)
         if ag is not None:
             sources = resolve_all(article, ag)
+    if not sources and entry.type == "REQUEST" and tok.head.dep_ == "prep" and tok.head.lower_ in ("at", "on", "upon"):
+        asker = prep_object(tok, {"of"})  # "X, at the request of Y, will ...": Y asked X
+        verb = tok.head.head
+        doer = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if asker is not None and doer is not None:
+            return resolve_all(article, asker), resolve_all(article, doer)
     between = prep_object(tok, {"between"})
     if not sources and between is not None:
         parties = resolve_all(article, between)
