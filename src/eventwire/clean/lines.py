@@ -19,7 +19,6 @@ _NUMERIC = re.compile(r"^[\d][\d:.,/-]*(?:am|pm|st|nd|rd|th|h)?$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", re.I)
 
 
-
 @dataclass
 class Line:
     """One non-blank input line with its own features."""
@@ -33,14 +32,11 @@ class Line:
     strong: bool = False  # some evidence is a strong, length-independent signal (credit, byline, date line)
     kinds: set[str] = field(default_factory=set)
     key: str = ""  # a normalised form for comparing lines (case, punctuation and spacing ignored)
+    ends_sentence: bool = False  # ends with sentence punctuation (a closing quote or a "[credit]" may follow)
 
     @property
     def n_words(self) -> int:
         return len(self.words)
-
-    @property
-    def ends_sentence(self) -> bool:
-        return bool(_SENT_END.search(self.body))
 
     @property
     def starts_lower(self) -> bool:
@@ -69,7 +65,6 @@ class Line:
             w[:1].isupper() and w.lower() in kb.word_set("small_words") for w in self.words[1:])
 
 
-
 def normalise(s: str) -> str:
     return " ".join(w.lower() for w in re.findall(r"\w+", s))
 
@@ -78,14 +73,13 @@ def split(raw: str) -> list[Line]:
     """The non-blank lines of ``raw`` (a zero-width or non-breaking space alone is blank)."""
     out = []
     for i, ln in enumerate(raw.splitlines()):
-        text = ln.replace("\u200b", "").replace("\ufeff", "").strip()
-        if not text:
+        if not ln.replace("\u200b", "").replace("\ufeff", "").strip():
             continue
         text = ln.strip()
         m = _ISO_PREFIX.match(text)
         body = text[m.end():] if m else text
-        line = Line(i, text, body, m.group(1) if m else None, _WORD.findall(body), key=normalise(text))
-        out.append(line)
+        out.append(Line(i, text, body, m.group(1) if m else None, _WORD.findall(body), key=normalise(text),
+                        ends_sentence=bool(_SENT_END.search(body))))
     return out
 
 
