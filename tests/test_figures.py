@@ -246,3 +246,13 @@ def test_same_count_of_different_people_is_kept(figs):
     found = figs("Two soldiers were killed in the north, and two civilians were killed in the south.")
     assert [(f.category, f.count, f.victims) for f in found] == [
         ("killed", 2, "soldiers"), ("killed", 2, "civilians")]
+
+
+def test_homes_are_not_people(figs):
+    found = figs("Over 1,000 homes were destroyed and 5,000 people were left homeless.")
+    assert _keys(found) == [("displaced", 5000)]
+
+
+def test_conjoined_verb_with_its_own_object(figs):
+    found = figs("Police used tear gas on 500 protesters and detained 45 of them.")
+    assert _keys(found) == [("detained", 45)]

@@ -257,15 +257,15 @@ def in_breakdown(anchor: Token, totals: set[int]) -> bool:
 
 def noun_phrase_text(noun: Token, exclude: set[int]) -> str:
     """The counted noun with its left modifiers ("Indian soldiers", "PIJ members"), numbers left out."""
-    keep = [noun]
+    keep = {noun.i}
     for child in noun.lefts:
         if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i not in exclude \
                 and child.pos_ not in ("NUM", "DET") and not child.like_num:
-            keep.extend(t for t in child.subtree if t.i not in exclude)
-    keep.sort(key=lambda t: t.i)
-    first, last = keep[0].i, keep[-1].i
-    doc = noun.doc
-    return doc[first:last + 1].text
+            keep.update(t.i for t in child.subtree if t.i not in exclude and t.pos_ not in ("VERB", "AUX"))
+    first = noun.i
+    while first - 1 in keep:  # the contiguous modifiers right before the noun
+        first -= 1
+    return noun.doc[first:noun.i + 1].text
 
 
 def is_source(anchor: Token) -> bool:
