@@ -115,28 +115,23 @@ def _foreign_script(body: str) -> bool:
     return latin / len(letters) < 0.5
 
 
-def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = frozenset()) -> Line:
-    """Fill ``line.score``/``strong``/``kinds`` from the line's own features."""
-    body, n = line.body, line.n_words
-    strong = weak = 0.0
-    kinds: set[str] = set()
-    if not line.words:
-        strong += 3.0
-        kinds.add("symbols")
-    if latin_doc and _foreign_script(body):
-        strong += 3.0
-        kinds.add("script")
+def _cue_evidence(body: str, kinds: set[str]) -> tuple[float, float]:
+    """(strong, weak) evidence from cue phrases: the strongest clear cue, and the other cues summed."""
     cue_re, cue_table = kb.cues()
-    cue_total = cue_strong = 0.0
+    total = strongest = 0.0
     for m in cue_re.finditer(body):
         kind, w, is_strong = cue_table[m.group(0).lower()]
         if is_strong:
-            cue_strong = max(cue_strong, w)
+            strongest = max(strongest, w)
         else:
-            cue_total += w
+            total += w
         kinds.add(kind)
-    weak += min(cue_total, 4.0)
-    strong += cue_strong
+    return strongest, min(total, 4.0)
+
+
+def _pattern_evidence(body: str, n: int, kinds: set[str]) -> tuple[float, float]:
+    """(strong, weak) evidence from the structural patterns (credits, bylines, links...)."""
+    strong = weak = 0.0
     for p in kb.patterns():
         if (p.max_words == 0 or n <= p.max_words) and p.regex.search(body):
             kinds.add(p.kind)
@@ -144,6 +139,46 @@ def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = fr
                 strong += p.weight
             else:
                 weak += p.weight
+    return strong, weak
+
+
+def _shape_evidence(line: Line, outlet_tokens: frozenset[str], kinds: set[str]) -> float:
+    """Weak evidence from the line's shape: the site's own name, Title Case, very short, a data row."""
+    weak = 0.0
+    if line.ends_sentence:
+        return weak
+    if outlet_tokens and any(len(w) >= 5 and any(t.startswith(w.lower()) and len(w) >= 0.6 * len(t)
+                                                 for t in outlet_tokens) for w in line.words):
+        weak += 1.5
+        kinds.add("outlet")
+    if line.titlecase or line.name_like:
+        weak += 0.7
+        kinds.add("titlecase")
+    if line.n_words <= 3:
+        weak += 0.5
+    if line.n_words <= 6 and re.search(r"\d", line.body):
+        weak += 1.0  # a data row ("Kenya: 12,400"), a rating, a counter
+        kinds.add("data")
+    return weak
+
+
+def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = frozenset()) -> Line:
+    """Fill ``line.score``/``strong``/``kinds`` from the line's own features.
+
+    Strong evidence (a credit, a byline, a date line, an appeal, a clear cue) counts at any length; weak
+    evidence (other cues, shape) counts less on long lines; a sentence earns a bonus that grows with length.
+    """
+    body, n = line.body, line.n_words
+    kinds: set[str] = set()
+    strong, weak = _cue_evidence(body, kinds)
+    p_strong, p_weak = _pattern_evidence(body, n, kinds)
+    strong, weak = strong + p_strong, weak + p_weak + _shape_evidence(line, outlet_tokens, kinds)
+    if not line.words:
+        strong += 3.0
+        kinds.add("symbols")
+    if latin_doc and _foreign_script(body):
+        strong += 3.0
+        kinds.add("script")
     person, appeal, speech = _person_and_appeal(body)
     if n >= 5 and person >= 2 and appeal >= 1 and (person + appeal) / n >= 0.12 and not speech:
         strong += 3.0
@@ -154,20 +189,6 @@ def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = fr
     if _date_line(line):
         strong += 3.0
         kinds.add("time")
-    if outlet_tokens and not line.ends_sentence and any(
-            len(w) >= 5 and any(t.startswith(w.lower()) and len(w) >= 0.6 * len(t) for t in outlet_tokens)
-            for w in line.words):
-        weak += 1.5
-        kinds.add("outlet")
-    if not line.ends_sentence:
-        if line.titlecase or line.name_like:
-            weak += 0.7
-            kinds.add("titlecase")
-        if n <= 3:
-            weak += 0.5
-        if n <= 6 and re.search(r"\d", body):
-            weak += 1.0  # a data row ("Jordan: 596,800"), a rating, a counter
-            kinds.add("data")
     if line.ends_sentence and n >= 12:
         weak *= 0.3  # a cue word inside a long sentence is weak evidence
     elif n > 8 and not line.ends_sentence:
