@@ -256,3 +256,8 @@ def test_homes_are_not_people(figs):
 def test_conjoined_verb_with_its_own_object(figs):
     found = figs("Police used tear gas on 500 protesters and detained 45 of them.")
     assert _keys(found) == [("detained", 45)]
+
+
+def test_ages_after_names_are_not_counts(figs):
+    found = figs("Two journalists, Ahmed Salem, 32, and Omar Haddad, 28, were jailed last year.")
+    assert _keys(found) == [("detained", 2)]
