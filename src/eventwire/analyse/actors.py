@@ -100,8 +100,9 @@ def _named_in(name: str | None, names: set[str]) -> bool:
 def prune(article: Article) -> Article:
     """Keep the actors that speak or take part in an event (as source or target, by name), and those
     the parse shows acting (a subject, an object, a possessor...), except news media, which are usually
-    only cited as sources, and organizations of unknown role (often places or products the NER took for
-    organizations).  Run after quotes and events, on an article :func:`run` analysed (without its
+    only cited as sources, organizations of unknown role (often places or products the NER took for
+    organizations) and anonymous collectives ("residents", "troops"), which count only when a quote or
+    an event names them; armed groups count when they act.  Run after quotes and events, on an article :func:`run` analysed (without its
     parse information the list is left alone)."""
     names: set[str] = set()
     for q in article.quotes:
@@ -113,6 +114,7 @@ def prune(article: Article) -> Article:
         return article  # no parse information: keep everything
     kept: list[Actor] = [a for a in article.actors
                          if a.name in names or (a.name in agentive and a.role != "MED"
-                             and (a.role is not None or a.kind != "organization"))]
+                             and (a.role is not None or a.kind != "organization")
+                             and (a.kind != "group" or a.role == "REB"))]
     article.actors = kept
     return article
