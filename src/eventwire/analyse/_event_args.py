@@ -188,8 +188,25 @@ def resolve(article: Article, tok) -> Arg | None:
         found = country_in(article.text[ss:se])
         if found:
             return Arg(text, found[1], role, s, e)
+        named = _definite(article, tok)
+        if named is not None:
+            return named
         return Arg(text, None, role, s, e, generic=True)
     return Arg(text, None, None, s, e)
+
+
+def _definite(article: Article, tok) -> Arg | None:
+    """"the coalition", "the ministry": the actor named before whose name ends with this noun."""
+    lemma = tok.lemma_.lower()
+    best: tuple[int, int] | None = None
+    for i, a in enumerate(article.actors):
+        last = a.name.lower().split()[-1] if a.name else ""
+        if not a.country or last.rstrip("s") != lemma.rstrip("s"):
+            continue
+        for s, e in a.mentions:
+            if e <= tok.idx and (best is None or s > best[0]):
+                best = (s, i)
+    return _from_actor(article, best[1], tok.idx, tok.idx + len(tok.text)) if best else None
 
 
 def resolve_all(article: Article, tok) -> list[Arg]:

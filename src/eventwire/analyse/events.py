@@ -147,6 +147,8 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         comp = _complement(tok)
         if comp is not None:
             targets = _complement_targets(article, comp)
+    if _each_other(tok) and len(sources) == 2:  # "both sides accused each other"
+        return [_Found(entry, etype, tok, sources[0], sources[1]), _Found(entry, etype, tok, sources[1], sources[0])]
     sources = [s for s in (_ground(article, s, tok) for s in sources) if s is not None]
     if not sources and entry.type == "COERCE" and passive_subject(tok) is not None and agent(tok) is None \
             and (targets or entry.needs):
@@ -344,6 +346,15 @@ def _object_of_governing(tok):
     if prep.dep_ == "prep" and prep.head.pos_ == "VERB":
         return direct_object(prep.head)
     return None
+
+
+def _each_other(tok) -> bool:
+    """Whether the trigger's object is "each other" or "one another"."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "pobj") and c.lower_ in ("other", "another")), None)
+    if obj is None:
+        return False
+    return (obj.lower_ == "other" and any(c.lower_ == "each" for c in obj.children)) or \
+        (obj.lower_ == "another" and any(c.lower_ == "one" for c in obj.children))
 
 
 def _salient_other(article: Article, tok, sources: list[Arg]) -> Arg | None:
