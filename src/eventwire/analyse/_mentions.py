@@ -326,8 +326,8 @@ class Extractor:
                 if self._modifier(head):
                     continue
                 loc = _located(head)
-                if e.type == "capital" and (loc or head.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj", "ROOT")):
-                    continue
+                if e.type == "capital" and (loc or head.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj")):
+                    continue  # a capital stands for its state only as an argument (not a dateline)
                 if e.type == "capital" and head.dep_ == "pobj" and head.head.lower_ not in ("with", "by", "from", "between", "against"):
                     continue
                 m = self._mention(i, j, "state", e.country, country=e.country, role="GOV", kind="state",

@@ -141,6 +141,11 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         seen = [(max((s for s, _ in c.spans() if s < before), default=-1), c) for c in people]
         return [c for pos, c in sorted(seen, key=lambda x: -x[0]) if pos >= 0]
 
+    def later_persons(after: int) -> list[_Cluster]:
+        """Persons first named after ``after``, the nearest last."""
+        firsts = [(min(s for s, _ in c.spans()), c) for c in people if c.spans()]
+        return [c for pos, c in sorted(firsts, key=lambda x: -x[0]) if pos >= after]
+
     for m in mentions:
         if m.type == "title":
             cands = recent_persons(m.start) or people
@@ -157,6 +162,9 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
                 s0 = sent_of(m.start)
                 pick = next((c for c in recent_persons(m.start) if c.role == m.role
                              and sent_of(max(x for x, _ in c.spans() if x < m.start)) >= s0 - 3), None)
+            if pick is None and m.country:  # "the U.S. ambassador ... William Brownfield" named later
+                pick = next((c for c in reversed(later_persons(m.end)) if c.country == m.country and not c.fallback
+                             and (m.term in c.terms or c.role == m.role)), None)
             if pick is None:
                 if m.term is None or not m.country:
                     continue  # a bare title nobody in the article fits: not an actor of its own
