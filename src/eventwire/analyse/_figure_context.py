@@ -14,7 +14,7 @@ Token = Any  # spacy.tokens.Token
 Span = Any  # spacy.tokens.Span
 
 #: Entity types that make a number something other than a count of people.
-_NONCOUNT_ENTS = {"MONEY", "PERCENT", "TIME", "QUANTITY", "ORDINAL"}
+NONCOUNT_ENTS = {"MONEY", "PERCENT", "TIME", "QUANTITY", "ORDINAL"}
 #: How far (edges in the dependency tree) a cue word may be from the counted noun.
 MAX_CUE_DISTANCE = 3
 _MODALS = {"could", "might", "may", "would", "will", "should", "can", "shall"}
@@ -230,10 +230,9 @@ def definite(tok: Token) -> bool:
 
 def partitive_head(anchor: Token) -> Token | None:
     """For a breakdown ("36 people, including 15 children"), the noun or number it breaks down."""
-    tok = anchor
-    if tok.dep_ == "pobj" and tok.head.lemma_.lower() in _PARTITIVE_HEADS | {"including"} \
-            or tok.dep_ == "pobj" and tok.head.lower_ in _PARTITIVE_HEADS:
-        prep = tok.head
+    if anchor.dep_ == "pobj" and (anchor.head.lemma_.lower() in _PARTITIVE_HEADS
+                                  or anchor.head.lower_ in _PARTITIVE_HEADS):
+        prep = anchor.head
         if prep.head.i != prep.i:
             return prep.head
     return None
@@ -245,7 +244,7 @@ def in_breakdown(anchor: Token, totals: set[int]) -> bool:
     for tok in _ancestors(anchor)[:4]:
         if tok.dep_ == "appos" and tok.head.i in totals:
             return True
-        if tok.dep_ == "prep" and tok.lower_ in _PARTITIVE_HEADS | {"including"}:
+        if tok.dep_ == "prep" and tok.lower_ in _PARTITIVE_HEADS:
             return True
     head = anchor.head
     for child in head.children:

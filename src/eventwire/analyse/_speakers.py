@@ -237,7 +237,9 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     tok = _named_instead(tok)
     phrase = _phrase(tok)
     hs, he = tok.idx, tok.idx + len(tok)
-    idx = actors_at(article, hs, he) or actors_at(article, phrase.start_char, phrase.end_char)
+    idx = actors_at(article, hs, he) or [
+        i for i in actors_at(article, phrase.start_char, phrase.end_char)
+        if tok.lower_ in article.actors[i].name.lower()]  # a modifier's actor is not the speaker's
     if _indefinite(tok):
         idx = []  # "a top security official" introduces someone new: never an earlier actor
     if idx:

@@ -209,8 +209,10 @@ def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
     if head is None:
         return []
     out = [head]
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
+        return out
     for t in head.conjuncts:
-        if t.i > head.i and t.pos_ in ("PROPN", "NOUN", "PRON"):
+        if t.i > head.i and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.pos_ != "NOUN" or head.pos_ == "NOUN"):
             out.append(t)
     return out
 
