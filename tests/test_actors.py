@@ -131,3 +131,32 @@ def test_seed_article_gold_actors_found_with_country(settings, shared):
             hits = [p for p in a.actors if score.name_match(g["name"], p.name)]
             assert hits, f"{g['name']} not found in {path.name}"
             assert any(p.country == g["country"] for p in hits), (g, [(p.name, p.country) for p in hits])
+
+
+@pytest.mark.parametrize("text", ["   ", "\n\n\n", "(((", "President.", "It said he would.", "US US U.S. US",
+                                  "The two leaders met.", "Moscow, Nov 22 (AFP) -", "\u201cWe will,\u201d it added."])
+def test_odd_texts_do_not_fail(settings, text):
+    a = Article(text=text)
+    actors.run(a, settings)
+    for actor in a.actors:
+        assert actor.name and actor.mentions
+
+
+def test_title_before_the_name_is_introduced(settings):
+    text = ("The Moldovan ambassador was summoned on Tuesday. Later, Moldovan Ambassador Ion Ciobanu "
+            "said he had not been told why.")
+    a = Article(text=text)
+    actors.run(a, settings)
+    ion = _by_name(a)["Ion Ciobanu"]
+    assert ion.country == "MDA"
+    assert any(a.text[s:e].endswith("Moldovan ambassador") for s, e in ion.mentions)
+
+
+def test_user_knowledge_file_adds_an_organization(settings, tmp_path):
+    f = tmp_path / "groups.tsv"
+    f.write_text("# test groups\nalias\tkey\tcountry\trole\tkind\nValley Defence Front\tVDF\tMDA\tREB\tgroup\n",
+                 encoding="utf-8")
+    a = Article(text="The Valley Defence Front attacked a checkpoint on Monday.")
+    actors.run(a, settings.replace(knowledge=str(f)))
+    vdf = [x for x in a.actors if "Valley Defence Front" in x.name]
+    assert vdf and (vdf[0].country, vdf[0].role) == ("MDA", "REB")

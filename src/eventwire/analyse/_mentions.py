@@ -405,7 +405,7 @@ class Extractor:
             if head.head.i > hk and head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN":
                 continue  # the role noun modifies a later noun ("police station", "navy aircraft")
             a = head.left_edge.i
-            while a < i and (doc[a].dep_ not in _CHUNK_DEPS or doc[a].ent_type_ == "PERSON"):
+            while a < i and (doc[a].dep_ not in _CHUNK_DEPS or (doc[a].ent_type_ == "PERSON" and a not in self.entry_at)):
                 a += 1
             a = min(a, i)
             b = j
@@ -423,8 +423,8 @@ class Extractor:
                                 b = max(b, pm[1])  # not over a list: "ministers of Russia, Ukraine and France"
                             else:
                                 b = max(b, pobj[0].right_edge.i + 1)
-            if any(doc[k].ent_type_ == "PERSON" for k in range(a, b)):
-                continue
+            if any(doc[k].ent_type_ == "PERSON" and k not in self.entry_at for k in range(a, b)):
+                continue  # a named person's title: the person pass took it
             country, title, org = self._clues(range(a, b))
             country = country or pp_country
             if title is None:
