@@ -114,9 +114,9 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
         elif m.type in ("org", "seat"):
             c = get(("org", m.key), m.kind or "organization")
             c.add(m)
-            if m.term:  # "the ministry" near "the Russian Foreign Ministry"
-                for k in {m.term, m.text.split()[-1].lower()}:
-                    named_groups.setdefault(k, []).append((m.start, c))
+            # "the ministry" near "the Russian Foreign Ministry", "federal police" near "Australian Federal Police"
+            for k in {m.term, m.text.split()[-1].lower()} - {None}:
+                named_groups.setdefault(k, []).append((m.start, c))
         elif m.type == "state":
             get(("state", m.key), "state").add(m)
         elif m.type == "people":

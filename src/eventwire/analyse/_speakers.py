@@ -271,28 +271,25 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    return {r["name"].lower(): r["gender"] for r in _table("quote_first_names.tsv") if r.get("name")}
-
-
-_FEMALE_WORDS = {"she", "her", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "spokeswoman", "chairwoman",
-                 "congresswoman", "businesswoman", "woman", "queen", "princess", "lady", "dame", "sister",
-                 "mother", "wife", "daughter", "actress"}
-_MALE_WORDS = {"he", "him", "his", "mr", "mr.", "sir", "spokesman", "chairman", "congressman", "businessman",
-               "man", "king", "prince", "lord", "brother", "father", "husband", "son"}
+def _gender_words() -> dict[str, dict[str, str]]:
+    """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv``."""
+    out: dict[str, dict[str, str]] = {"name": {}, "title": {}}
+    for r in _table("quote_gender.tsv"):
+        if r.get("word") and r.get("kind") in out:
+            out[r["kind"]][r["word"].lower()] = r["gender"]
+    return out
 
 
 def gender(names: list[str], context: str = "") -> str | None:
-    """'f', 'm' or None for a speaker, from its given name or a gendered title in ``context``."""
-    ctx = {w.strip(",.").lower() for w in context.split()}
-    if ctx & _FEMALE_WORDS - {"she", "her"}:
-        return "f"
-    if ctx & _MALE_WORDS - {"he", "him", "his"}:
-        return "m"
+    """'f', 'm' or None for a speaker, from a gendered title in ``context`` or its given name."""
+    titles = _gender_words()["title"]
+    found = {titles[w] for w in (x.strip(",.").lower() for x in context.split()) if w in titles}
+    if len(found) == 1:
+        return found.pop()
     for name in names[:1]:
         words = name.split()
         if len(words) >= 2:
-            return _given_names().get(words[0].lower())
+            return _gender_words()["name"].get(words[0].lower())
     return None
 
 

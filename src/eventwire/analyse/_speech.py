@@ -74,6 +74,12 @@ def cue_nouns() -> frozenset[str]:
     return frozenset(r["cue"] for r in _rows("quote_cues.tsv") if r["kind"] == "noun")
 
 
+@lru_cache(maxsize=1)
+def lead_nouns() -> frozenset[str]:
+    """Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:")."""
+    return frozenset(r["cue"] for r in _rows("quote_cues.tsv") if r["kind"] == "lead")
+
+
 def _is_cue(tok: Token) -> bool:
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "JJ":
         return False  # "another alleged plot": an adjective, not speech

@@ -201,6 +201,10 @@ def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], 
         if other is None:
             return []  # a dyadic type with no identified target: not coded
         targets, recip = [other], False
+    if not targets and etype == "REQUEST" and len(sources) == 1:
+        other = _salient_other(article, tok, sources)
+        if other is not None:
+            targets, recip = [other], False
     if not targets:
         if recip and len(sources) == 2:
             for s in sources:

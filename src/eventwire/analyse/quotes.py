@@ -29,9 +29,6 @@ NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 #: A quote with no cue of its own continues the previous speaker if that speaker's quote ended at most
 #: this many characters before it (about two short paragraphs).
 _CONTINUE_CHARS = 600
-#: Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:").
-_LEAD_NOUNS = {"response", "reply", "answer", "message", "statement", "verdict", "reaction", "ultimatum",
-               "warning", "view", "position", "comment", "remarks", "words", "tone"}
 #: Longest quoted phrase (in words) that may be a quoted name rather than a quote.
 _NAME_WORDS = 4
 
@@ -219,7 +216,7 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
     else:
         before = doc[sent.start - 1].sent
     for tok in before:
-        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _LEAD_NOUNS:
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _speech.lead_nouns():
             owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
             if owner:
                 return resolve(article, owner, history)
