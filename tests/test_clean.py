@@ -221,3 +221,11 @@ def test_related_run_and_byline_name_inside_the_body(settings):
     assert art.title == "Flood defences hold as river peaks in the old town"
     assert len(art.text.split("\n\n")) == 3
     assert art.byline == "Lisa Brandt"
+
+
+def test_unspaced_script_lines_are_not_labels(settings):
+    raw = ("政府周二宣布，将与工会在下周于首都恢复关于工资和工作时间的谈判。\n"
+           "工会领导人表示，如果谈判没有进展，他们将在月底再次举行全国罢工。\n")
+    art = clean.run(Article(raw=raw), settings)
+    assert art.text.split("\n\n") == raw.split()
+    assert art.language == "zh"

@@ -16,6 +16,7 @@ _SENT_END = re.compile(r"[.!?…。]['\"”’)\]»]*(?:\s*[\[(][^\[\]()]{1,40}[
 _ISO_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*")
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
 _NUMERIC = re.compile(r"^[\d][\d:.,/-]*(?:am|pm|st|nd|rd|th|h)?$")
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff]")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\bago\b", re.I)
 
 
@@ -34,9 +35,7 @@ class Line:
     key: str = ""  # a normalised form for comparing lines (case, punctuation and spacing ignored)
     ends_sentence: bool = False  # ends with sentence punctuation (a closing quote or a "[credit]" may follow)
 
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
+    n_words: int = 0  # words; in scripts written without spaces (Chinese, Japanese, Thai) 2 characters = 1
 
     @property
     def starts_lower(self) -> bool:
@@ -65,6 +64,11 @@ class Line:
             w[:1].isupper() and w.lower() in kb.word_set("small_words") for w in self.words[1:])
 
 
+def _count_words(words: list[str]) -> int:
+    """Words, counting two characters as one in scripts written without spaces."""
+    return sum(max(1, len(_UNSPACED.findall(w)) // 2) if _UNSPACED.search(w) else 1 for w in words)
+
+
 def normalise(s: str) -> str:
     return " ".join(w.lower() for w in re.findall(r"\w+", s))
 
@@ -78,8 +82,9 @@ def split(raw: str) -> list[Line]:
         text = ln.strip()
         m = _ISO_PREFIX.match(text)
         body = text[m.end():] if m else text
-        out.append(Line(i, text, body, m.group(1) if m else None, _WORD.findall(body), key=normalise(text),
-                        ends_sentence=bool(_SENT_END.search(body))))
+        words = _WORD.findall(body)
+        out.append(Line(i, text, body, m.group(1) if m else None, words, key=normalise(text),
+                        ends_sentence=bool(_SENT_END.search(body)), n_words=_count_words(words)))
     return out
 
 
