@@ -7,6 +7,7 @@ mentions into actors is :mod:`._resolve`'s job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from ._kb import KB, Entry
 
@@ -144,7 +145,7 @@ class Extractor:
         self.used.update(range(i, j))
         return m
 
-    def _clues(self, tokens: range) -> tuple[str | None, Entry | None, Entry | None]:
+    def _clues(self, tokens: Iterable[int]) -> tuple[str | None, Entry | None, Entry | None]:
         """Country, longest title entry and organization entry found among ``tokens``."""
         country = None
         title: Entry | None = None
@@ -246,7 +247,7 @@ class Extractor:
                 continue
             desc = self._descriptor(ent_start, i, j)
             tokens = [k for a, b in desc for k in range(a, b)]
-            country, title, org = self._clues(range(0)) if not tokens else self._clues(tokens)
+            country, title, org = self._clues(tokens)
             role = title.role if title else None
             if org is not None:
                 country = country or org.country
@@ -377,9 +378,6 @@ class Extractor:
                 j += 3
             self._mention(i, j, "org", key, country=country, role=role, kind="organization",
                           term=title.key if title else None)
-
-    def _org_title(self, a: int, b: int) -> Entry | None:
-        return self._clues(range(a, b))[1]
 
     def _modifier(self, head) -> bool:
         """``head`` only modifies a role noun phrase ("Russia's foreign ministry", "Israeli forces"), which
