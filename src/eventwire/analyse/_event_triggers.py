@@ -117,11 +117,18 @@ def factual(tok, frame: str) -> bool:
     return True
 
 
+#: Prepositions that introduce what an act is about ("called for a ceasefire", "accused X of attacking");
+#: others ("after an agreement", "despite the talks") introduce circumstances, not content.
+CONTENT_PREPS = {"for", "of", "to", "on", "about", "against", "over", "with", "into", "at"}
+
+
 def governing_trigger(tok, triggers: dict[int, Entry]):
     """The nearest trigger above ``tok`` whose content ``tok`` is (``urged X to release`` -> urge), or None."""
     t = tok
     for _ in range(4):
         if t.head is t or t.dep_ not in CONTENT or t.dep_ in ("conj", "nsubj"):
+            return None
+        if t.dep_ == "prep" and t.lower_ not in CONTENT_PREPS:
             return None
         t = t.head
         if t.i in triggers:

@@ -201,10 +201,6 @@ def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], 
         if other is None:
             return []  # a dyadic type with no identified target: not coded
         targets, recip = [other], False
-    if not targets and etype == "REQUEST" and len(sources) == 1:
-        other = _salient_other(article, tok, sources)
-        if other is not None:
-            targets, recip = [other], False
     if not targets:
         if recip and len(sources) == 2:
             for s in sources:
@@ -230,6 +226,9 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
     if passive is not None:
         src_tok = agent(tok)
         targets = resolve_all(article, passive)
+    elif tok.dep_ == "acl" and agent(tok) is not None:  # "a swap agreed by A and B", "troops sent by X"
+        src_tok = agent(tok)
+        targets = [a for a in resolve_all(article, tok.head) if a.country]
     else:
         src_tok = subject(tok)
         if src_tok is None and tok.dep_ == "pcomp":  # "accused Moscow of launching": Moscow launched
