@@ -229,3 +229,15 @@ def test_unspaced_script_lines_are_not_labels(settings):
     art = clean.run(Article(raw=raw), settings)
     assert art.text.split("\n\n") == raw.split()
     assert art.language == "zh"
+
+
+def test_headline_with_cue_words_found_by_its_address(settings):
+    raw = ("Menu\n"
+           "Regulator fines video app over children's data\n"
+           "The national data regulator fined a popular video-sharing app on Monday for storing the data of "
+           "children without their parents' consent.\n"
+           "The company said it would appeal the decision in court.\n")
+    url = "https://news.example.com/tech/regulator-fines-video-app-over-childrens-data"
+    art = clean.run(Article(raw=raw, url=url), settings)
+    assert art.title == "Regulator fines video app over children's data"
+    assert art.removed == ["Menu"]

@@ -32,6 +32,7 @@ class Line:
     score: float = 0.0  # evidence for boilerplate from the line alone
     strong: bool = False  # some evidence is a strong, length-independent signal (credit, byline, date line)
     kinds: set[str] = field(default_factory=set)
+    patterns: set[str] = field(default_factory=set)  # names of the structural patterns that matched
     key: str = ""  # a normalised form for comparing lines (case, punctuation and spacing ignored)
     ends_sentence: bool = False  # ends with sentence punctuation (a closing quote or a "[credit]" may follow)
 
@@ -134,12 +135,13 @@ def _cue_evidence(body: str, kinds: set[str]) -> tuple[float, float]:
     return strongest, min(total, 4.0)
 
 
-def _pattern_evidence(body: str, n: int, kinds: set[str]) -> tuple[float, float]:
+def _pattern_evidence(line: Line, kinds: set[str]) -> tuple[float, float]:
     """(strong, weak) evidence from the structural patterns (credits, bylines, links...)."""
     strong = weak = 0.0
     for p in kb.patterns():
-        if (p.max_words == 0 or n <= p.max_words) and p.regex.search(body):
+        if (p.max_words == 0 or line.n_words <= p.max_words) and p.regex.search(line.body):
             kinds.add(p.kind)
+            line.patterns.add(p.name)
             if p.strong:
                 strong += p.weight
             else:
@@ -176,7 +178,8 @@ def score(line: Line, latin_doc: bool = True, outlet_tokens: frozenset[str] = fr
     body, n = line.body, line.n_words
     kinds: set[str] = set()
     strong, weak = _cue_evidence(body, kinds)
-    p_strong, p_weak = _pattern_evidence(body, n, kinds)
+    line.patterns = set()
+    p_strong, p_weak = _pattern_evidence(line, kinds)
     strong, weak = strong + p_strong, weak + p_weak + _shape_evidence(line, outlet_tokens, kinds)
     if not line.words:
         strong += 3.0

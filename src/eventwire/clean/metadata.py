@@ -109,15 +109,17 @@ def pick_title(ls: list[Line], bad: list[bool], first: int, url: str | None,
     best, best_overlap, first_cand = None, 0.0, None
     for i in range(min(first, len(ls), 15)):
         ln = ls[i]
-        if (bad[i] and i not in captions) or ln.kinds - {"titlecase", "outlet"} or not 3 <= ln.n_words <= 25 or ln.starts_lower:
+        body = ln.body.rstrip()
+        if not 3 <= ln.n_words <= 25 or ln.starts_lower or (body[-1:] in ".,;:" and not body.endswith("...")):
             continue
-        if ln.body.rstrip()[-1:] in ".,;:" and not ln.body.rstrip().endswith("..."):
-            continue
-        if first_cand is None and (i not in captions or (i + 1 < len(ls) and ls[i + 1].n_words > 6)):
-            first_cand = i  # a caption-like line whose "credit" line carries its own caption is a headline
         words = _title_words(ln)
         common = len(words & slug)
         overlap = max(common / len(words), common / len(slug) if len(slug) >= 3 else 0.0) if words else 0.0
+        plain = not (ln.kinds - {"titlecase", "outlet"}) and (not bad[i] or i in captions)
+        if not plain and not (overlap >= 0.5 and not ln.strong and not ln.patterns):
+            continue  # a line with cue words ("Facebook", "video") is the headline only if the slug says so
+        if plain and first_cand is None and (i not in captions or (i + 1 < len(ls) and ls[i + 1].n_words > 6)):
+            first_cand = i  # a caption-like line whose "credit" line carries its own caption is a headline
         if i in captions and overlap < 0.5:
             continue
         if overlap > best_overlap:
