@@ -14,7 +14,7 @@ Token = Any  # spacy.tokens.Token
 Span = Any  # spacy.tokens.Span
 
 #: Entity types that make a number something other than a count of people.
-NONCOUNT_ENTS = {"MONEY", "PERCENT", "TIME", "QUANTITY", "ORDINAL"}
+NONCOUNT_ENTS = {"MONEY", "PERCENT", "TIME", "QUANTITY", "ORDINAL", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
 #: How far (edges in the dependency tree) a cue word may be from the counted noun.
 MAX_CUE_DISTANCE = 3
 _MODALS = {"could", "might", "may", "would", "will", "should", "can", "shall"}
