@@ -197,3 +197,14 @@ def test_transcript_label_and_dash_byline(qsettings):
     assert by_text(qs, "run again").speaker.lower() == "host"
     assert by_text(qs, "run again").text.startswith("Will you")
     assert by_text(qs, "villages").speaker == "Ines Moreau"
+
+
+def test_user_knowledge_file_adds_a_cue(qsettings, tmp_path):
+    text = "The mayor opined that the new bridge would never be finished."
+    only = qsettings.replace(stages="quotes")
+    assert not [q for q in process(text, settings=only).quotes if "bridge" in q.text]
+    extra = tmp_path / "my_cues.tsv"
+    extra.write_text("# my speech verbs\ncue\tkind\tindirect\nopine\tverb\tyes\n", encoding="utf-8")
+    art = process(text, settings=only.replace(knowledge=str(extra)))
+    q = by_text(art.quotes, "new bridge would never be finished")
+    assert q.kind == "indirect" and q.verb == "opined" and "mayor" in q.speaker

@@ -42,6 +42,7 @@ class Mention:
     desc: list[tuple[int, int]] = field(default_factory=list)  # descriptor spans (titles, appositions)
     located: bool = False  # only a place here ("in Moscow")
     word: str | None = None  # the role noun as written ("demonstrators" for the key "protesters")
+    antecedent: int | None = None  # pronouns: head token of the governing clause's subject
 
 
 _NO = Entry("none", "")
@@ -448,4 +449,10 @@ class Extractor:
         doc = self.doc
         for t in doc:
             if t.lower_ in ("he", "she", "it") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in self.used:
-                self._mention(t.i, t.i + 1, "pronoun", t.lower_, kind=t.lower_)
+                m = self._mention(t.i, t.i + 1, "pronoun", t.lower_, kind=t.lower_)
+                clause = t.head
+                if clause.dep_ in ("ccomp", "xcomp") and clause.head.i != clause.i:
+                    # "the Kremlin said it ...": the subject of the governing verb
+                    subj = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i]
+                    if subj:
+                        m.antecedent = subj[0].i

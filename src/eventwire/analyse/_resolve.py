@@ -250,17 +250,24 @@ def _acronym(text: str) -> bool:
 
 
 def _pronouns(mentions: list[Mention], clusters: dict, order: list[_Cluster], sent_of) -> None:
-    """Attach a subject "he"/"she" to the last person mentioned as a subject in this or the previous
-    sentence, and "it" to the last organization or state subject, when there is exactly one candidate."""
+    """Attach a subject "he"/"she" to a person and "it" to an organization or state: the subject of the
+    verb that governs the pronoun's clause ("the Kremlin said it ..."), else the only candidate mentioned
+    in this or the previous sentence."""
     owner: dict[int, _Cluster] = {}
+    by_head: dict[int, _Cluster] = {}
     for c in order:
         for m in c.mentions:
             owner[id(m)] = c
+            by_head[m.head] = c
     for k, m in enumerate(mentions):
         if m.type != "pronoun":
             continue
         s = sent_of(m.start)
         want = ("person",) if m.key in ("he", "she") else ("organization", "state")
+        governor = by_head.get(m.antecedent) if m.antecedent is not None else None
+        if governor is not None and governor.kind in want:
+            governor.add(m)
+            continue
         cands: list[_Cluster] = []
         for prev in reversed(mentions[:k]):
             if sent_of(prev.start) < s - 1:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
 from .spans import actors_at
+from . import _speech
 from ._speech import is_pronoun, source_nouns, text_of
 
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -270,11 +271,15 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     return Speaker([text], country_in(text), person, tok.idx)
 
 
-@lru_cache(maxsize=1)
 def _gender_words() -> dict[str, dict[str, str]]:
     """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv``."""
+    return _gender_table(_speech._USER)
+
+
+@lru_cache(maxsize=16)
+def _gender_table(user: tuple[str, ...]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {"name": {}, "title": {}}
-    for r in _table("quote_gender.tsv"):
+    for r in _speech._table_rows("quote_gender.tsv", user):
         if r.get("word") and r.get("kind") in out:
             out[r["kind"]][r["word"].lower()] = r["gender"]
     return out

@@ -52,6 +52,7 @@ def run(article: Article, settings: Settings) -> Article:
     text = article.text
     if doc is None or not text:
         return article
+    _speech.use_knowledge(tuple(settings.knowledge))
     marks = [m for m in scan(text) if m.end <= len(_speech.text_of(doc))]
     quoted = [(m.start - 1, m.end + 1) for m in marks]
     items = [_direct(doc, m, quoted) for m in marks]
