@@ -52,12 +52,23 @@ def run(article: Article, settings: Settings) -> Article:
     return article
 
 
+def _same_headline(key: str, title_key: str, position: int) -> bool:
+    """The headline's own line: equal to the title, or near the top and one containing the other with
+    little left over (a title tag with the site's name, a headline with a kicker)."""
+    if key == title_key:
+        return True
+    short, long_ = sorted((key, title_key), key=len)
+    return position < 3 and bool(short) and short in long_ and len(short) >= 0.8 * len(long_)
+
+
 def clean_text(article: Article, raw: str, url: str | None, remove: bool = True) -> Article:
     """Judge the lines of ``raw`` and fill the article's text, removed lines and text-derived metadata.
     With ``remove`` false every line is kept but the headline's own line (when the title is known)."""
     if not remove:
-        title_key = normalise(article.title) if article.title else None
-        article.text = "\n\n".join(ln.text for ln in split(raw) if ln.key != title_key)
+        title_key = normalise(article.title) if article.title else ""
+        ls = split(raw)
+        article.text = "\n\n".join(ln.text for i, ln in enumerate(ls)
+                                    if not (title_key and _same_headline(ln.key, title_key, i)))
         article.language = article.language or meta.language(article.text)
         return article
     v = classify(raw, url, article.title)
