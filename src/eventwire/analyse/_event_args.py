@@ -140,7 +140,10 @@ def _pair(article: Article, tok) -> list[Arg]:
         return []
     if tok.tag_ not in ("NNS", "NNPS") and not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
-    return list(article.cache.get("events_last_pair", []))
+    pair = list(article.cache.get("events_last_pair", []))
+    if not pair:
+        article.cache["events_pair_missed"] = True
+    return pair
 
 
 def resolve(article: Article, tok) -> Arg | None:

@@ -52,16 +52,12 @@ def run(article: Article, settings: Settings) -> Article:
     if doc is None or not article.text:
         return article
     hint_year = _hint_year(article)
-    events: list[Event] = []
-    last_source: list[Arg] = []
-    dating = _Dating(article, hint_year)
-    for sent in doc.sents:
-        dating.see(sent)
-        for found in _code_sentence(article, sent, last_source):
-            ev = _to_event(article, found, hint_year)
-            if ev.date is None and dates.governing_expression(found.tok) is None:
-                ev.date = dating.inherited(found.tok)
-            events.append(ev)
+    events, dating = _code_sentences(article, doc, hint_year)
+    if article.cache.pop("events_pair_missed", False) and article.cache.get("events_first_pair"):
+        # "the two sides" before the article names them (a lead that sums up): code again, reading such
+        # references as the first pair of parties found
+        article.cache["events_last_pair"] = article.cache["events_first_pair"]
+        events, dating = _code_sentences(article, doc, hint_year)
     for kind, source, target, tok, _qi in speech_events(article):
         entry = Entry(tok.lemma_.lower(), (), "VERB", kind, "criticize" if kind == "ACCUSE" else "praise",
                       _type_cameo(kind), "speech")
@@ -75,6 +71,21 @@ def run(article: Article, settings: Settings) -> Article:
 
 
 # --------------------------------------------------------------------------------------------- coding
+
+
+def _code_sentences(article: Article, doc, hint_year: int | None) -> tuple[list[Event], "_Dating"]:
+    """Events of every sentence, in text order, and the dating state after reading them all."""
+    events: list[Event] = []
+    last_source: list[Arg] = []
+    dating = _Dating(article, hint_year)
+    for sent in doc.sents:
+        dating.see(sent)
+        for found in _code_sentence(article, sent, last_source):
+            ev = _to_event(article, found, hint_year)
+            if ev.date is None and dates.governing_expression(found.tok) is None:
+                ev.date = dating.inherited(found.tok)
+            events.append(ev)
+    return events, dating
 
 
 def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[_Found]:
@@ -105,6 +116,7 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[_Foun
             f = found[0]
             if f.target is not None and (entry.frame in ("consult", "recip") or f.type == "AGREE"):
                 article.cache["events_last_pair"] = [f.source, f.target]
+                article.cache.setdefault("events_first_pair", [f.source, f.target])
     return out
 
 
