@@ -174,7 +174,9 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
             if pick.country is None:
                 pick.country = m.country
         elif m.type == "pair":
-            cands = [c for c in recent_persons(m.start) if m.term in c.terms or m.term in ("leaders", "presidents")]
+            recent = recent_persons(m.start)
+            cands = [c for c in recent if m.term in c.terms or (m.role and c.role == m.role)]
+            cands = cands if len(cands) >= 2 else recent  # "the two ministers": the last two people named
             if len(cands) >= 2:
                 for c in cands[:2]:
                     c.extra.append((m.start, m.end))
