@@ -160,3 +160,12 @@ def test_user_knowledge_file_adds_an_organization(settings, tmp_path):
     actors.run(a, settings.replace(knowledge=str(f)))
     vdf = [x for x in a.actors if "Valley Defence Front" in x.name]
     assert vdf and (vdf[0].country, vdf[0].role) == ("MDA", "REB")
+
+
+def test_pronoun_takes_the_subject_of_the_governing_verb(settings):
+    a = Article(text="NATO met on Monday, and the European Union said it would consider new sanctions.")
+    actors.run(a, settings)
+    eu = next(x for x in a.actors if "European Union" in x.name)
+    assert "it" in [a.text[s:e] for s, e in eu.mentions]
+    nato = next(x for x in a.actors if "NATO" in x.name)
+    assert "it" not in [a.text[s:e] for s, e in nato.mentions]
