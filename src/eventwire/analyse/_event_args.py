@@ -40,11 +40,6 @@ def _np_bounds(tok) -> tuple[int, int]:
     return left.idx, tok.idx + len(tok.text)
 
 
-def _subtree_bounds(tok) -> tuple[int, int]:
-    toks = [t for t in tok.subtree if t.i - tok.i < 12]
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
 def _from_actor(article: Article, idx: int, start: int, end: int) -> Arg:
     a = article.actors[idx]
     return Arg(a.name, a.country, a.role, start, end, idx)
@@ -187,10 +182,12 @@ def resolve(article: Article, tok) -> Arg | None:
     if found:
         return Arg(text, found[1], role, s, e)
     if is_agent:
-        ss, se = _subtree_bounds(tok)
-        found = country_in(article.text[ss:se])
-        if found:
-            return Arg(text, found[1], role, s, e)
+        for prep in tok.children:  # "police in Comoros", "fighters from Syria"
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                for pobj in prep.children:
+                    found = country_in(pobj.text) if pobj.dep_ == "pobj" else None
+                    if found:
+                        return Arg(text, found[1], role, s, e)
         named = _definite(article, tok)
         if named is not None:
             return named

@@ -59,6 +59,10 @@ def run(article: Article, settings: Settings) -> Article:
         article.cache["events_last_pair"] = article.cache["events_first_pair"]
         events, dating = _code_sentences(article, doc, hint_year)
     for kind, source, target, tok, _qi in speech_events(article):
+        if target is None and _dyadic(kind):
+            target = _salient_other(article, tok, [source])
+            if target is None:
+                continue  # a judgement of nobody in particular
         entry = Entry(tok.lemma_.lower(), (), "VERB", kind, "criticize" if kind == "ACCUSE" else "praise",
                       _type_cameo(kind), "speech")
         ev = _to_event(article, _Found(entry, kind, tok, source, target), hint_year)
