@@ -208,3 +208,10 @@ def test_user_knowledge_file_adds_a_cue(qsettings, tmp_path):
     art = process(text, settings=only.replace(knowledge=str(extra)))
     q = by_text(art.quotes, "new bridge would never be finished")
     assert q.kind == "indirect" and q.verb == "opined" and "mayor" in q.speaker
+
+
+def test_she_said_prefers_a_woman(qsettings):
+    text = ('Governor Maria Lopez met union leader John Becker on Monday. Becker said the strike would go on.\n\n'
+            '"We are not giving up on the wage deal," she said.')
+    qs = quotes(text, qsettings)
+    assert by_text(qs, "not giving up").speaker == "Maria Lopez"

@@ -94,6 +94,9 @@ def factual(tok, frame: str) -> bool:
     kind = _aux_kind(tok)
     if kind in ("condition", "generic"):
         return False
+    if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_.lower() in c.get("plan", ())
+                                               or _aux_kind(tok.head) == "modal" or _has_neg(tok.head)):
+        return False  # "further demonstrations were expected", "talks could resume"
     if kind == "modal":
         return False
     t = tok

@@ -272,8 +272,13 @@ def is_source(anchor: Token) -> bool:
     return anchor.dep_ == "nsubj" and _attribution().get(anchor.head.lemma_.lower()) == "verb"
 
 
+#: Marks a count attributed to a pronoun ("it also said"): the caller resolves it to an earlier source.
+PRONOUN_SOURCE = "<pronoun>"
+
+
 def attribution(anchor: Token, sent: Span) -> str | None:
-    """Who the count comes from: "according to X", or the subject of a saying verb governing it."""
+    """Who the count comes from: "according to X", "cited X as saying", or the subject of a saying verb
+    governing it; :data:`PRONOUN_SOURCE` when that subject is a pronoun."""
     for tok in sent:
         if tok.lower_ == "according":
             for prep in tok.children:
@@ -281,26 +286,71 @@ def attribution(anchor: Token, sent: Span) -> str | None:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             return _subtree_text(obj)
-    for tok in _ancestors(anchor)[1:]:
-        if _attribution().get(tok.lemma_.lower()) == "verb":
-            for child in tok.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+    verbs = [t for t in _ancestors(anchor)[1:] if _attribution().get(t.lemma_.lower()) == "verb"]
+    if sent.root not in verbs and _attribution().get(sent.root.lemma_.lower()) == "verb":
+        verbs.append(sent.root)  # "..., police said." with the count in a clause
+    pronoun = False
+    for verb in verbs:
+        if verb.lemma_.lower() in ("cite", "quote"):  # "the paper cited the army as saying"
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.pos_ != "PRON":
                     return _subtree_text(child)
-    root = sent.root
-    if _attribution().get(root.lemma_.lower()) == "verb":  # "..., police said." with the count in a clause
-        for child in root.children:
-            if child.dep_ == "nsubj" and child.pos_ != "PRON":
-                return _subtree_text(child)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.pos_ != "PRON":
+                    return _subtree_text(child)
+                pronoun = True
+    return PRONOUN_SOURCE if pronoun else None
+
+
+def earlier_source(sent: Span, back: int = 3) -> str | None:
+    """The last named subject of a saying verb in the ``back`` sentences before ``sent`` (what "it" in
+    "it also said" stands for)."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(back):
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        start = prev.start
+        for tok in reversed(list(prev)):
+            if _attribution().get(tok.lemma_.lower()) == "verb":
+                for child in tok.children:
+                    if child.dep_ == "nsubj" and child.pos_ != "PRON":
+                        return _subtree_text(child)
+        for tok in prev:
+            if tok.lower_ == "according":
+                for prep in tok.children:
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return _subtree_text(obj)
     return None
 
 
 def _subtree_text(tok: Token) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("punct",)]
+    """A source's name: its phrase without a trailing date ("state media on Saturday"), a relative
+    clause or an apposition; a named apposition replaces a common noun ("an activist group, the
+    Syrian Observatory" -> "Syrian Observatory")."""
+    drop: set[int] = set()
+    for child in tok.children:
+        if child.i < tok.i:
+            continue
+        if child.dep_ == "appos":
+            if tok.pos_ != "PROPN" and any(t.pos_ == "PROPN" for t in child.subtree):
+                return _subtree_text(child)
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ in ("relcl", "npadvmod") or (child.dep_ == "acl" and child.tag_ == "VBG") or (
+                child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)):
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in tok.subtree if t.i not in drop and t.dep_ != "punct"]
     while toks and toks[0].dep_ == "det":
         toks = toks[1:]
     if not toks:
         return tok.text
-    return tok.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
+    end = toks[0].i
+    while end + 1 <= toks[-1].i and end + 1 not in drop:  # contiguous from the start
+        end += 1
+    return tok.doc[toks[0].i:end + 1].text.strip(" ,")
 
 
 _PLACES = ("GPE", "LOC", "FAC")

@@ -364,7 +364,7 @@ class History:
                 if (sp.person is True or named) and sp.gender in (None, sex):
                     return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head,
                                    sp.gender)
-            return self.antecedent(tok, article, True)
+            return self.antecedent(tok, article, True, sex)
         if low == "i":
             want: bool | None = True
         elif low in ("it", "its"):
@@ -377,16 +377,19 @@ class History:
                 return found
         return self.antecedent(tok, article, want)
 
-    def antecedent(self, tok: Token, article: Article, want: bool | None) -> Speaker | None:
-        """The last speaker, else the last named entity, before ``tok`` of the wanted type (person or not)."""
+    def antecedent(self, tok: Token, article: Article, want: bool | None, sex: str | None = None) -> Speaker | None:
+        """The last speaker, else the last named entity, before ``tok`` of the wanted type (person or not)
+        and, for a person, of a compatible gender."""
         for sp in reversed([s for s in self.items if s.offset < tok.idx]):
+            if sex is not None and sp.gender not in (None, sex):
+                continue
             if want is None or sp.person is want or (want is False and sp.person is None):
                 return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head,
                                sp.gender)
         labels = {True: ("PERSON",), False: ("ORG", "GPE", "NORP"), None: ("PERSON", "ORG", "GPE", "NORP")}[want]
         for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i and e.label_ in labels]):
             sp = name_of(article, ent[-1])
-            if sp is not None:
+            if sp is not None and (sex is None or sp.gender in (None, sex)):
                 sp.offset = tok.idx
                 return sp
         return None

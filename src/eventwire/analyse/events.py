@@ -145,6 +145,10 @@ def _prefer_nouns(sent, triggers: dict[int, Entry]) -> None:
 def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[_Found]:
     """Events for one factual trigger, by its frame."""
     etype = entry.type
+    if entry.pos == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in tok.children):
+        # "joint drills", "joint investigations": material cooperation between the parties
+        entry = Entry(entry.lemma, entry.needs, entry.pos, "COOPERATE", entry.mode, "060", "recip")
+        etype = "COOPERATE"
     if entry.pos == "NOUN":
         sources, targets = _nominal_args(article, tok, entry, last_source)
     else:

@@ -111,7 +111,7 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     victims, who = _victims_of(anchor, noun, claimed)
     last_tok = noun if noun is not None and noun.i > tokens[ph.last].i else tokens[ph.last]
     start, end = tokens[ph.first].idx, last_tok.idx + len(last_tok.text)
-    source = ctx.attribution(anchor, sent)
+    source = _source(anchor, sent, earlier)
     fig = Figure(category=category, count=ph.count, start=start, end=end, evidence=_evidence(sent, start),
                  count_max=ph.count_max, vague=ph.vague, victims=victims,
                  location=ctx.location(anchor, cue, sent, source, (start, end)), attributed_to=source)
@@ -120,6 +120,16 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     if total is not None and (fig.victims or "").lower() in ("them", "those", "these"):
         fig.victims = total.figure.victims  # "two of them"
     return _Found(fig, anchor, total=earlier.index(total) if total is not None else None, who=who)
+
+
+def _source(anchor: Any, sent: Any, earlier: list[_Found]) -> str | None:
+    """The source of a count; in "it said" / "they said", the source named just before (a saying verb's
+    subject in the preceding sentences, else the source of the figure before)."""
+    source = ctx.attribution(anchor, sent)
+    if source == ctx.PRONOUN_SOURCE:
+        return ctx.earlier_source(sent) or next(
+            (f.figure.attributed_to for f in reversed(earlier) if f.figure.attributed_to), None)
+    return source
 
 
 def _counts_people(anchor: Any, noun: Any, ph: NumberPhrase) -> bool:
@@ -276,7 +286,7 @@ def _singular_figures(sent: Any, claimed: set[int], have: list[_Found], earlier:
                              evidence=_evidence(sent, victim.idx),
                              victims=ctx.noun_phrase_text(victim, claimed),
                              location=ctx.location(victim, cue, sent, None),
-                             attributed_to=ctx.attribution(victim, sent))
+                             attributed_to=_source(victim, sent, earlier + have + out))
                 out.append(_Found(fig, victim, implicit=True))
                 taken.add(victim.i)
     return out
