@@ -261,3 +261,13 @@ def test_conjoined_verb_with_its_own_object(figs):
 def test_ages_after_names_are_not_counts(figs):
     found = figs("Two journalists, Ahmed Salem, 32, and Omar Haddad, 28, were jailed last year.")
     assert _keys(found) == [("detained", 2)]
+
+
+def test_sources_of_counts(figs):
+    found = figs("A monitoring group, the Riverside Rights Watch, says shelling killed 14 people on Sunday.")
+    assert found[0].attributed_to == "Riverside Rights Watch"
+    found = figs("Local radio cited hospital officials as saying that 8 people had died.")
+    assert found[0].attributed_to == "hospital officials"
+    found = figs("The regional health office said the clinic was full. It also said 40 people had been "
+                 "wounded.")
+    assert [(f.category, f.count, f.attributed_to) for f in found] == [("injured", 40, "regional health office")]
