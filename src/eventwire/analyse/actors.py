@@ -21,9 +21,9 @@ NEEDS: set[str] = {"ner", "parser"}
 #: Grammatical functions that make a mention a participant rather than a place or a modifier.
 #: A state is only taken to act when it is a core argument ("Russia's capital" and "aid to Syria" are
 #: about places).
-_STATE_DEPS = {"pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "pobj:by", "pobj:with", "pobj:against",
+_STATE_DEPS = {"of-role", "pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "pobj:by", "pobj:with", "pobj:against",
                "pobj:between", "ROOT"}
-_AGENT_DEPS = {"pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
+_AGENT_DEPS = {"of-role", "pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
                "pobj:against", "pobj:to", "pobj:from", "pobj:between", "pobj:on", "pobj:for", "ROOT"}
 
 
@@ -52,7 +52,7 @@ def run(article: Article, settings: Settings) -> Article:
     article.actors = resolve(mentions, main, sent_of, kb.canonical, kb.fullname, kb.acronym)
     article.cache["actors_main_country"] = main
     article.cache["actors_agentive"] = {a.name for a in article.actors
-                                        if _agentive(doc, a) and not _bare_name(article.text, a)}
+                                        if _agentive(doc, a, kb.titles) and not _bare_name(article.text, a)}
     return article
 
 
@@ -71,16 +71,19 @@ def _bare_name(text: str, actor: Actor) -> bool:
     return all(text[s:e] == actor.name or text[s:e].lower() in ("he", "she") for s, e in actor.mentions)
 
 
-def _argument_dep(tok) -> str:
-    """The grammatical function of the phrase headed by ``tok`` (through conjunctions and appositions)."""
+def _argument_dep(tok, titles: dict | None = None) -> str:
+    """The grammatical function of the phrase headed by ``tok`` (through conjunctions and appositions);
+    "of-role" for the owner of a role noun ("the foreign ministers of Russia and France")."""
     while tok.dep_ in ("conj", "appos", "compound") and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj":
+        if tok.head.lower_ == "of" and titles and tok.head.head.lower_ in titles:
+            return "of-role"
         return "pobj:" + tok.head.lower_
     return tok.dep_
 
 
-def _agentive(doc, actor: Actor) -> bool:
+def _agentive(doc, actor: Actor, titles: dict | None = None) -> bool:
     """Some mention of ``actor`` is an argument of a clause: a subject, an object, a possessor, the agent
     of a passive or the object of "with/against/to/from/between"."""
     for s, e in actor.mentions:
@@ -88,7 +91,7 @@ def _agentive(doc, actor: Actor) -> bool:
         if span is None or not len(span):
             continue
         deps = _STATE_DEPS if actor.kind == "state" else _AGENT_DEPS
-        if _argument_dep(span.root) in deps:
+        if _argument_dep(span.root, titles) in deps:
             return True
     return False
 
