@@ -215,3 +215,8 @@ def test_she_said_prefers_a_woman(qsettings):
             '"We are not giving up on the wage deal," she said.')
     qs = quotes(text, qsettings)
     assert by_text(qs, "not giving up").speaker == "Maria Lopez"
+
+
+def test_doubled_single_marks_are_one_double_mark():
+    text = "Using the levy ''is a poor idea,'' the economist said. ''We disagree,'' her rival said."
+    assert marked(text) == ["is a poor idea", "We disagree"]

@@ -23,8 +23,9 @@ _PARTITIVE_HEADS = {"include", "including", "among"}
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, tuple[str, str]]:
-    return {r["lemma"].lower(): (r["category"], r["pos"].upper()) for r in rows("figure_cues.tsv")}
+def _cues() -> dict[str, tuple[str, str, frozenset[str]]]:
+    return {r["lemma"].lower(): (r["category"], r["pos"].upper(), frozenset((r.get("heads") or "").split()))
+            for r in rows("figure_cues.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,9 @@ def cue_category(tok: Token) -> str | None:
         entry = _cues().get(key)
         if entry is None:
             continue
-        cat, pos = entry
+        cat, pos, heads = entry
+        if heads and tok.head.lemma_.lower() not in heads:
+            continue
         if pos == "ANY" or tok.pos_ == pos or (pos == "VERB" and tok.tag_ in ("VBN", "VBD", "VBG")) \
                 or (pos == "ADJ" and tok.tag_ == "VBN"):
             return cat
@@ -267,9 +270,20 @@ def noun_phrase_text(noun: Token, exclude: set[int]) -> str:
     return noun.doc[first:noun.i + 1].text
 
 
+def _says(verb: Token) -> bool:
+    """Is ``verb`` a source speaking: a saying verb governing a clause ("police said ..."), or a verb
+    whose object is the count ("the ministry put the toll at 34"); not "the clashes claimed 17 lives"."""
+    kind = _attribution().get(verb.lemma_.lower())
+    if kind == "count":
+        return True
+    return kind == "verb" and any(c.dep_ in ("ccomp", "parataxis", "advcl", "xcomp") or
+                                  (c.dep_ == "dobj" and verb.lemma_.lower() in ("cite", "quote"))
+                                  for c in verb.children)
+
+
 def is_source(anchor: Token) -> bool:
     """Is ``anchor`` the subject of a saying verb ("several officials reported ...")?"""
-    return anchor.dep_ == "nsubj" and _attribution().get(anchor.head.lemma_.lower()) == "verb"
+    return anchor.dep_ == "nsubj" and _says(anchor.head)
 
 
 #: Marks a count attributed to a pronoun ("it also said"): the caller resolves it to an earlier source.
@@ -286,8 +300,8 @@ def attribution(anchor: Token, sent: Span) -> str | None:
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             return _subtree_text(obj)
-    verbs = [t for t in _ancestors(anchor)[1:] if _attribution().get(t.lemma_.lower()) == "verb"]
-    if sent.root not in verbs and _attribution().get(sent.root.lemma_.lower()) == "verb":
+    verbs = [t for t in _ancestors(anchor)[1:] if _says(t)]
+    if sent.root not in verbs and _says(sent.root):
         verbs.append(sent.root)  # "..., police said." with the count in a clause
     pronoun = False
     for verb in verbs:
@@ -314,7 +328,7 @@ def earlier_source(sent: Span, back: int = 3) -> str | None:
         prev = doc[start - 1].sent
         start = prev.start
         for tok in reversed(list(prev)):
-            if _attribution().get(tok.lemma_.lower()) == "verb":
+            if _says(tok):
                 for child in tok.children:
                     if child.dep_ == "nsubj" and child.pos_ != "PRON":
                         return _subtree_text(child)

@@ -139,7 +139,7 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
             kb.org_words[r["word"].lower()] = _none(r["role"])
         elif table == "organizations":
             kb.add(r["alias"], Entry("org", r["key"], _none(r["country"]), _none(r["role"]), r["kind"]))
-            if not _is_acronym(r["alias"]) and len(r["alias"]) > len(kb.fullname.get(r["key"], "")):
+            if " " in r["alias"] and len(r["alias"]) > len(kb.fullname.get(r["key"], "")):
                 kb.fullname[r["key"]] = r["alias"]
             elif _is_acronym(r["alias"]) and r["key"] not in kb.acronym:
                 kb.acronym[r["key"]] = r["alias"]

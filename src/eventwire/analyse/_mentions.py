@@ -285,7 +285,8 @@ class Extractor:
         while k > sent_start:
             t = doc[k - 1]
             if t.lower_ in ("to", "of", "for", "at") and k < i and k - 2 >= sent_start \
-                    and self.entry_at.get(k - 2, (0, 0, _NO))[2].type == "title":
+                    and self.entry_at.get(k - 2, (0, 0, _NO))[2].type == "title" \
+                    and self.entry_at[k - 2][2].kind == "person":
                 k -= 1  # "U.S. Ambassador to Russia Jon Huntsman": the title is before the preposition
                 continue
             if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start:
@@ -409,6 +410,9 @@ class Extractor:
             while a < i and (doc[a].dep_ not in _CHUNK_DEPS or (doc[a].ent_type_ == "PERSON" and a not in self.entry_at)):
                 a += 1
             a = min(a, i)
+            for k in range(a, i):  # "West and opposition politicians": the phrase starts after the list
+                if doc[k].dep_ in ("cc", "conj", "prep") or (doc[k].is_punct and doc[k].text not in "-'’"):
+                    a = k + 1
             b = j
             # "government of Mozambique", "Ministry of Foreign Affairs", "authorities in Nagorno-Karabakh"
             pp_country = None

@@ -143,8 +143,29 @@ def _starts_with_mark(text: str, lo: int, hi: int) -> bool:
     return j < hi and text[j] in _DOUBLE_OPEN
 
 
+def _pair_marks(text: str) -> str:
+    """``text`` with each doubled single mark ('' or ’’, an old typewriter convention for a double mark)
+    turned into one double mark and a space, at the same offsets: ``''Yes,''`` -> ``" Yes," ``."""
+    if "''" not in text and "’’" not in text and "‘‘" not in text:
+        return text
+    out = list(text)
+    i = 0
+    while i < len(text) - 1:
+        if text[i] in "'‘’" and text[i + 1] in "'‘’":
+            after = text[i + 2] if i + 2 < len(text) else " "
+            if after.isspace() or after in _AFTER_CLOSE:
+                out[i], out[i + 1] = '"', " "  # closing: the mark stays next to the words
+            else:
+                out[i], out[i + 1] = " ", '"'
+            i += 2
+            continue
+        i += 1
+    return "".join(out)
+
+
 def scan(text: str) -> list[Mark]:
     """Every quoted stretch in ``text``, in order."""
+    text = _pair_marks(text)
     paras = _paragraphs(text)
     marks: list[Mark] = []
     carried = False  # the previous paragraph's quote was left open
