@@ -271,3 +271,10 @@ def test_sources_of_counts(figs):
     found = figs("The regional health office said the clinic was full. It also said 40 people had been "
                  "wounded.")
     assert [(f.category, f.count, f.attributed_to) for f in found] == [("injured", 40, "regional health office")]
+
+
+def test_lives_lost_not_saved_and_claimed_is_not_a_source(figs):
+    found = figs("The clashes claimed the lives of 17 people.")
+    assert [(f.category, f.count, f.attributed_to) for f in found] == [("killed", 17, None)]
+    assert _keys(figs("Twelve people lost their lives in the fire.")) == [("killed", 12)]
+    assert figs("Doctors saved the lives of 30 children.") == []
