@@ -51,6 +51,8 @@ def run(article: Article, settings: Settings) -> Article:
 
     article.actors = resolve(mentions, main, sent_of, kb.canonical, kb.fullname, kb.acronym)
     article.cache["actors_main_country"] = main
+    article.cache["actors_peoples"] = {a.name for a in article.actors
+                                       if a.kind == "group" and (e := kb.lookup(a.name)) and e.type == "people"}
     article.cache["actors_agentive"] = {a.name for a in article.actors
                                         if _agentive(doc, a, kb.titles) and not _bare_name(article.text, a)}
     return article
@@ -113,11 +115,12 @@ def prune(article: Article) -> Article:
     for e in article.events:
         names.update(x for x in (e.source, e.target) if x)
     agentive = article.cache.get("actors_agentive")
+    peoples = article.cache.get("actors_peoples", set())
     if agentive is None:
         return article  # no parse information: keep everything
     kept: list[Actor] = [a for a in article.actors
                          if a.name in names or (a.name in agentive and a.role != "MED"
                              and (a.role is not None or a.kind != "organization")
-                             and (a.kind != "group" or a.role == "REB"))]
+                             and (a.kind != "group" or a.role == "REB" or a.name in peoples))]
     article.actors = kept
     return article
