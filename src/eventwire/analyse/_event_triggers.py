@@ -30,8 +30,11 @@ def _near_lemmas(tok) -> set[str]:
                 continue
             out.add(g.lemma_.lower())
             out.add(g.lower_)
-            if c.dep_ in ("dobj", "nsubjpass") and g.dep_ == "prep":  # "declared a state of emergency"
-                out.update(x.lemma_.lower() for x in g.children if x.dep_ == "pobj")
+            if c.dep_ in ("dobj", "nsubjpass", "prt", "prep") and g.dep_ in ("prep", "pobj"):
+                # "declared a state of emergency", "pulled out of talks"
+                out.update(x.lemma_.lower() for x in g.children if x.dep_ in ("pobj", "prep"))
+                out.update(x.lemma_.lower() for p in g.children if p.dep_ == "prep" for x in p.children
+                           if x.dep_ == "pobj")
     return out
 
 
