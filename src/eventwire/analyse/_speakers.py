@@ -5,15 +5,14 @@ Pronouns ("he said", "it added") resolve to the last speaker of a matching type 
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Article
+from ._kb import load as load_kb
 from .spans import actors_at
 from . import _speech
 from ._speech import is_pronoun, source_nouns, text_of
@@ -37,39 +36,20 @@ class Speaker:
     gender: str | None = None  # "f" / "m" when a given name or title tells
 
 
-def _table(name: str) -> list[dict[str, str]]:
-    try:
-        text = resources.files("eventwire.knowledge").joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return []
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> dict[str, str]:
-    """Lower-cased demonym, plural demonym or country name -> ISO alpha-3 code (from the shared tables)."""
-    out: dict[str, str] = {}
-    for name in ("countries.tsv", "country_aliases.tsv"):
-        for r in _table(name):
-            if r.get("alias") and r.get("code"):
-                out.setdefault(r["alias"].lower(), r["code"])
-    for r in _table("demonyms.tsv"):
-        for key in ("demonym", "plural"):
-            if r.get(key) and r.get("code"):
-                out.setdefault(r[key].lower(), r["code"])
-    return out
+def _kb():
+    """The actors stage's knowledge base (countries, demonyms, titles), with the user's files for it."""
+    return load_kb(_speech.other_knowledge())
 
 
 def country_in(words: str) -> str | None:
     """The country a demonym or country name in ``words`` points to ("Israeli officials" -> ISR)."""
-    places = _place_words()
+    kb = _kb()
     toks = words.replace("’", "'").replace("'s", "").split()
     for n in (3, 2, 1):
         for i in range(len(toks) - n + 1):
-            code = places.get(" ".join(toks[i:i + n]).lower().strip(",."))
-            if code:
-                return code
+            entry = kb.lookup(" ".join(toks[i:i + n]).strip(",."))
+            if entry is not None and entry.type in ("country", "demonym", "people") and entry.country:
+                return entry.country
     return None
 
 
@@ -151,10 +131,10 @@ def _fullest(doc: Doc, ent: Span) -> str:
     return max(longer, key=lambda f: (counts[f], -nearest[f]))
 
 
-@lru_cache(maxsize=1)
-def _title_kinds() -> dict[str, bool]:
-    """Title or role noun -> whether it names a person (from the shared ``titles.tsv``)."""
-    return {r["term"].lower(): r.get("kind") == "person" for r in _table("titles.tsv") if r.get("term")}
+def _title_person(word: str) -> bool | None:
+    """Whether a title or role noun names a person (from the shared ``titles.tsv``); None if unknown."""
+    entry = _kb().title(word)
+    return None if entry is None else entry.kind == "person"
 
 
 def _noun_kind(tok: Token) -> tuple[bool | None, bool]:
@@ -165,9 +145,11 @@ def _noun_kind(tok: Token) -> tuple[bool | None, bool]:
     known = source_nouns().get(word) or source_nouns().get(tok.lemma_.lower())
     if known is not None:
         return known
-    titles = _title_kinds()
-    if word in titles or tok.lemma_.lower() in titles:
-        return titles.get(word, titles.get(tok.lemma_.lower())), True
+    person = _title_person(word)
+    if person is None:
+        person = _title_person(tok.lemma_.lower())
+    if person is not None:
+        return person, True
     return None, False
 
 
@@ -184,7 +166,7 @@ def _titled(ent: Span) -> bool:
     prev = ent.doc[ent.start - 1]
     word = prev.lower_
     known = source_nouns().get(word)
-    return bool(known and known[0]) or _title_kinds().get(word) is True
+    return bool(known and known[0]) or _title_person(word) is True
 
 
 def _definite(tok: Token) -> bool:
@@ -273,13 +255,13 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
 
 def _gender_words() -> dict[str, dict[str, str]]:
     """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv``."""
-    return _gender_table(_speech._USER)
+    return _gender_table(_speech.user_knowledge())
 
 
 @lru_cache(maxsize=16)
 def _gender_table(user: tuple[str, ...]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {"name": {}, "title": {}}
-    for r in _speech._table_rows("quote_gender.tsv", user):
+    for r in _speech.table_rows("quote_gender.tsv", user):
         if r.get("word") and r.get("kind") in out:
             out[r["kind"]][r["word"].lower()] = r["gender"]
     return out

@@ -68,6 +68,31 @@ def use_knowledge(paths: tuple[str, ...]) -> None:
     _USER = tuple(paths)
 
 
+#: The header line of each quote table: a user file with one of them extends that table.
+_QUOTE_TABLES = ("quote_cues.tsv", "quote_sources.tsv", "quote_gender.tsv")
+
+
+def user_knowledge() -> tuple[str, ...]:
+    """The user's knowledge files in use (a cache key for tables built from :func:`table_rows`)."""
+    return _USER
+
+
+def table_rows(name: str, user: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a shipped quote table, extended by the ``user`` files with the same header."""
+    return _table_rows(name, user)
+
+
+def other_knowledge() -> tuple[str, ...]:
+    """The user's knowledge files that are not quote tables (they belong to the actors' knowledge base)."""
+    return _other(_USER)
+
+
+@lru_cache(maxsize=16)
+def _other(user: tuple[str, ...]) -> tuple[str, ...]:
+    ours = {_read(KNOWLEDGE / name)[0] for name in _QUOTE_TABLES}
+    return tuple(p for p in user if _read(Path(p))[0] not in ours)
+
+
 def _read(path: Path) -> tuple[tuple[str, ...], list[dict[str, str]]]:
     try:
         text = path.read_text(encoding="utf-8")
