@@ -135,7 +135,8 @@ def _pair(article: Article, tok) -> list[Arg]:
         return []
     if tok.tag_ not in ("NNS", "NNPS") and not any(c.lower_ in ("two", "both") for c in tok.children):
         return []
-    pair = list(article.cache.get("events_last_pair", []))
+    # the parties of the last meeting, else of the last agreement or clash
+    pair = list(article.cache.get("events_consult_pair") or article.cache.get("events_last_pair", []))
     if not pair:
         article.cache["events_pair_missed"] = True
     return pair

@@ -121,6 +121,8 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[_Foun
             if f.target is not None and (entry.frame in ("consult", "recip") or f.type == "AGREE"):
                 article.cache["events_last_pair"] = [f.source, f.target]
                 article.cache.setdefault("events_first_pair", [f.source, f.target])
+                if f.type == "CONSULT":
+                    article.cache["events_consult_pair"] = [f.source, f.target]
     return out
 
 
