@@ -21,10 +21,9 @@ NEEDS: set[str] = {"ner", "parser"}
 #: Grammatical functions that make a mention a participant rather than a place or a modifier.
 #: A state is only taken to act when it is a core argument ("Russia's capital" and "aid to Syria" are
 #: about places).
-_STATE_DEPS = {"of-role", "pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "pobj:by", "pobj:with", "pobj:against",
-               "pobj:between", "ROOT"}
-_AGENT_DEPS = {"of-role", "pobj:including", "nsubj", "nsubjpass", "dobj", "dative", "agent", "poss", "pobj:by", "pobj:with",
-               "pobj:against", "pobj:to", "pobj:from", "pobj:between", "pobj:on", "pobj:for", "ROOT"}
+_STATE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "agent", "ROOT", "of-role", "pobj:including", "pobj:by",
+               "pobj:with", "pobj:against", "pobj:between"}
+_AGENT_DEPS = _STATE_DEPS | {"poss", "pobj:to", "pobj:from", "pobj:on", "pobj:for"}
 
 
 def run(article: Article, settings: Settings) -> Article:
@@ -37,14 +36,7 @@ def run(article: Article, settings: Settings) -> Article:
     ex = Extractor(doc, kb)
     mentions = ex.run()
     starts = [s.start_char for s in doc.sents]
-    lead_end = starts[2] if len(starts) > 2 else len(article.text)
-    kb_countries = []  # the lead (first two sentences) counts three times
-    for i, _, e in ex.matches:
-        if e.type in ("country", "demonym", "capital", "people") and e.country:
-            kb_countries += [e.country] * (3 if doc[i].idx < lead_end else 1)
-    if article.title:
-        kb_countries += [e.country for _, _, e in _kb_matches_text(article.title, settings, kb)] * 3
-    main = main_country(mentions, kb_countries)
+    main = _main_country(article, settings, kb, ex, starts)
 
     def sent_of(char: int) -> int:
         return bisect.bisect_right(starts, char) - 1
@@ -56,6 +48,20 @@ def run(article: Article, settings: Settings) -> Article:
     article.cache["actors_agentive"] = {a.name for a in article.actors
                                         if _agentive(doc, a, kb.titles) and not _bare_name(article.text, a)}
     return article
+
+
+def _main_country(article: Article, settings: Settings, kb, ex: Extractor, starts: list[int]) -> str | None:
+    """The country the article is mostly about, from its country words; those of the headline and the
+    lead (first two sentences) count three times."""
+    doc = ex.doc
+    lead_end = starts[2] if len(starts) > 2 else len(article.text)
+    codes: list[str] = []
+    for i, _, e in ex.matches:
+        if e.type in ("country", "demonym", "capital", "people") and e.country:
+            codes += [e.country] * (3 if doc[i].idx < lead_end else 1)
+    if article.title:
+        codes += [e.country for _, _, e in _kb_matches_text(article.title, settings, kb)] * 3
+    return main_country(ex.mentions, codes)
 
 
 def _kb_matches_text(text: str, settings: Settings, kb) -> list:
@@ -98,29 +104,30 @@ def _agentive(doc, actor: Actor, titles: dict | None = None) -> bool:
     return False
 
 
-def _named_in(name: str | None, names: set[str]) -> bool:
-    return bool(name) and name in names
-
-
 def prune(article: Article) -> Article:
-    """Keep the actors that speak or take part in an event (as source or target, by name), and those
-    the parse shows acting (a subject, an object, a possessor...), except news media, which are usually
-    only cited as sources, organizations of unknown role (often places or products the NER took for
-    organizations) and anonymous collectives ("residents", "troops"), which count only when a quote or
-    an event names them; armed groups count when they act.  Run after quotes and events, on an article :func:`run` analysed (without its
-    parse information the list is left alone)."""
+    """Keep the actors that speak or take part in an event (named as a quote's speaker or an event's
+    source or target), and those the parse shows acting (a subject, an object, a possessor...), except:
+    news media, usually only cited as sources; organizations of unknown role, often places or products
+    the NER took for organizations; and anonymous collectives ("residents", "troops"), which count only
+    when a quote or an event names them (armed groups and peoples named by a demonym count when they
+    act).  Run after quotes and events on an article :func:`run` analysed; without its parse information
+    the list is left alone."""
+    agentive = article.cache.get("actors_agentive")
+    if agentive is None:
+        return article
+    peoples = article.cache.get("actors_peoples", set())
     names: set[str] = set()
     for q in article.quotes:
         names.update(x for x in [q.speaker, *q.speakers] if x)
     for e in article.events:
         names.update(x for x in (e.source, e.target) if x)
-    agentive = article.cache.get("actors_agentive")
-    peoples = article.cache.get("actors_peoples", set())
-    if agentive is None:
-        return article  # no parse information: keep everything
-    kept: list[Actor] = [a for a in article.actors
-                         if a.name in names or (a.name in agentive and a.role != "MED"
-                             and (a.role is not None or a.kind != "organization")
-                             and (a.kind != "group" or a.role == "REB" or a.name in peoples))]
-    article.actors = kept
+    article.actors = [a for a in article.actors
+                      if a.name in names or (a.name in agentive and _acts_alone(a, peoples))]
     return article
+
+
+def _acts_alone(actor: Actor, peoples: set[str]) -> bool:
+    """Whether acting in the parse is enough for ``actor`` to count (see :func:`prune`)."""
+    if actor.role == "MED" or (actor.role is None and actor.kind == "organization"):
+        return False
+    return actor.kind != "group" or actor.role == "REB" or actor.name in peoples
