@@ -307,10 +307,6 @@ class History:
     def add(self, sp: Speaker) -> None:
         self.items.append(sp)
 
-    def last(self, before: int) -> Speaker | None:
-        prior = [s for s in self.items if s.offset < before]
-        return prior[-1] if prior else None
-
     def same_head(self, tok: Token) -> Speaker | None:
         """The last speaker the text called by the same head word ("a representative ... the representative")."""
         for sp in reversed([s for s in self.items if s.offset < tok.idx]):

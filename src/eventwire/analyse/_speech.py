@@ -116,11 +116,6 @@ def _table_rows(name: str, user: tuple[str, ...]) -> list[dict[str, str]]:
     return rows
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    """The rows of a shipped ``knowledge/`` table, extended by the user's files with the same header."""
-    return _table_rows(name, _USER)
-
-
 def cue_verbs() -> dict[str, bool]:
     """Speech-verb lemma -> whether it introduces indirect speech."""
     return _cue_verbs(_USER)
@@ -234,7 +229,7 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     hi = len(text) if hi < 0 else hi
-    if tail_colon(doc, lo):
+    if _tail_colon(doc, lo):
         lo = text.rfind("\n", 0, max(0, lo - 1)) + 1
     while s < e and doc[s].idx < lo:
         s += 1
@@ -243,7 +238,7 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
     return doc[s:e] if e > s else None
 
 
-def tail_colon(doc: Doc, lo: int) -> bool:
+def _tail_colon(doc: Doc, lo: int) -> bool:
     """Whether the paragraph before offset ``lo`` ends in a colon (a lead-in to a quote)."""
     before = text_of(doc)[:lo].rstrip()
     return before.endswith(":") or before.endswith(': "') or before.endswith(":“")

@@ -97,8 +97,9 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     anchor = noun if noun is not None else _phrase_root(num, span_ids)
     if not _counts_people(anchor, noun, ph):
         return None
-    cue, category = _cue_of(anchor, sent, span_ids)
-    total = _breakdown_of(anchor, ph.count, earlier)
+    label = _label_of(tokens, ph)
+    cue, category = (label, ctx.cue_category(label)) if label is not None else _cue_of(anchor, sent, span_ids)
+    total = _breakdown_of(anchor, ph.count, earlier) if label is None else None
     if total is None and noun is None and category not in (None, "none"):
         total = _subset_of(anchor, category, earlier)
     if category is None and total is not None:
@@ -147,6 +148,14 @@ def _counts_people(anchor: Any, noun: Any, ph: NumberPhrase) -> bool:
     obj = ctx.of_object(anchor)
     return obj is None or obj.pos_ == "PRON" or ctx.is_victim_noun(obj) \
         or ctx.cue_category(obj) not in (None, "none")
+
+
+def _label_of(tokens: list[Any], ph: NumberPhrase) -> Any:
+    """The cue word labelling a number in a list or table ("Deaths: 120 | Injuries: 340"), or None."""
+    if ph.first >= 2 and tokens[ph.first - 1].text == ":" \
+            and ctx.cue_category(tokens[ph.first - 2]) not in (None, "none"):
+        return tokens[ph.first - 2]
+    return None
 
 
 def _cue_of(anchor: Any, sent: Any, span_ids: set[int]) -> tuple[Any, str | None]:
