@@ -220,3 +220,9 @@ def test_she_said_prefers_a_woman(qsettings):
 def test_doubled_single_marks_are_one_double_mark():
     text = "Using the levy ''is a poor idea,'' the economist said. ''We disagree,'' her rival said."
     assert marked(text) == ["is a poor idea", "We disagree"]
+
+
+def test_document_noun_gives_its_author(qsettings):
+    qs = quotes("A coalition statement said the ceasefire would hold through the holiday.", qsettings)
+    q = by_text(qs, "ceasefire would hold")
+    assert q.kind == "indirect" and "coalition" in q.speaker.lower() and "statement" not in q.speaker.lower()

@@ -44,9 +44,6 @@ class _Cluster:
     def spans(self) -> list[tuple[int, int]]:
         return sorted(set([(m.start, m.end) for m in self.mentions] + self.extra))
 
-    def first(self) -> int:
-        return min(s for s, _ in self.spans())
-
 
 def _words(text: str) -> list[str]:
     return [w for w in text.lower().replace("\u2019", "'").split() if w not in _TITLE_WORDS]
@@ -68,131 +65,156 @@ def main_country(mentions: list[Mention], kb_countries: list[str]) -> str | None
 
 def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[str, str],
             fullnames: dict[str, str] | None = None, acronyms: dict[str, str] | None = None) -> list[Actor]:
-    """Actors from ``mentions`` (sorted by position).  ``sent_of(char)`` gives a sentence index;
-    ``main`` is the article's main country, given to role groups and organizations with no country."""
-    fullnames = fullnames or {}
-    clusters: dict[tuple, _Cluster] = {}
-    order: list[_Cluster] = []
-
-    def get(key: tuple, kind: str) -> _Cluster:
-        if key not in clusters:
-            clusters[key] = _Cluster(key, kind)
-            order.append(clusters[key])
-        return clusters[key]
-
-    # named persons, longest names first so that "Putin" finds "Vladimir Putin"
-    persons = [m for m in mentions if m.type == "person"]
-    people: list[_Cluster] = []
-    for m in sorted(persons, key=lambda m: -len(_words(m.text))):
-        ws = set(_words(m.text))
-        if not ws:
-            continue
-        target = next((c for c in people if ws <= c.words), None)
-        if target is None:
-            target = get(("person", m.text.lower()), "person")
-            target.words = ws
-            target.name = m.text
-            people.append(target)
-        target.add(m)
-        target.extra.extend(m.desc)
-    for c in people:  # country/role from the first mention that has them, in text order
-        c.country = c.role = None
-        for m in sorted(c.mentions, key=lambda m: m.start):
-            c.country = c.country or m.country
-            c.role = c.role or m.role
-        if c.country is None:
-            c.country, c.fallback = main, True
-
-    def person_named(text: str) -> _Cluster | None:
-        ws = set(_words(text))
-        return next((c for c in people if ws and ws <= c.words), None) if ws else None
-
-    named_groups: dict[str, list[tuple[int, _Cluster]]] = {}  # role noun -> groups named with a country
-    for m in mentions:
-        if m.type == "org" and m.role is None and m.country is None and (p := person_named(m.text)):
-            p.add(m)  # a surname the NER took for an organization
-        elif m.type in ("org", "seat"):
-            c = get(("org", m.key), m.kind or "organization")
-            c.add(m)
-            # "the ministry" near "the Russian Foreign Ministry", "federal police" near "Australian Federal Police"
-            for k in {m.term, m.text.split()[-1].lower()} - {None}:
-                named_groups.setdefault(k, []).append((m.start, c))
-        elif m.type == "state":
-            get(("state", m.key), "state").add(m)
-        elif m.type == "people":
-            get(("people", m.key), "group").add(m)
-        elif m.type == "group" and m.country:
-            c = get(("group", m.country, m.key), m.kind or "group")
-            c.add(m)
-            for k in {m.key, m.key.split()[-1]}:  # "the ministry" near "the Russian foreign ministry"
-                named_groups.setdefault(k, []).append((m.start, c))
-    for m in mentions:  # "the navy" near "the Russian navy": the nearest one named before, else after
-        if m.type == "group" and not m.country:
-            near = named_groups.get(m.key, [])
-            before = [c for pos, c in near if pos < m.start]
-            c = before[-1] if before else near[0][1] if near else get(("group", main, m.key), m.kind or "group")
-            c.country = c.country or main
-            c.add(m)
-
-    _merge_forces(clusters, order)
-
-    # title-only person descriptions and pairs, in text order
-    def recent_persons(before: int) -> list[_Cluster]:
-        seen = [(max((s for s, _ in c.spans() if s < before), default=-1), c) for c in people]
-        return [c for pos, c in sorted(seen, key=lambda x: -x[0]) if pos >= 0]
-
-    def later_persons(after: int) -> list[_Cluster]:
-        """Persons first named after ``after``, the nearest last."""
-        firsts = [(min(s for s, _ in c.spans()), c) for c in people if c.spans()]
-        return [c for pos, c in sorted(firsts, key=lambda x: -x[0]) if pos >= after]
-
-    for m in mentions:
-        if m.type == "title":
-            cands = recent_persons(m.start) or people
-            pick = None
-            for c in cands:
-                if m.country and c.country == m.country and not c.fallback and (m.role is None or c.role in (None, m.role)):
-                    pick = c
-                    break
-                if not m.country and m.term and m.term in c.terms:
-                    pick = c
-                    break
-            if pick is None and not m.country:
-                # "the monarch" after "King Gyanendra": the last person of that role, a few sentences back
-                s0 = sent_of(m.start)
-                pick = next((c for c in recent_persons(m.start) if c.role == m.role
-                             and sent_of(max(x for x, _ in c.spans() if x < m.start)) >= s0 - 3), None)
-            if pick is None and m.country:  # "the U.S. ambassador ... William Brownfield" named later
-                pick = next((c for c in reversed(later_persons(m.end)) if c.country == m.country and not c.fallback
-                             and (m.term in c.terms or c.role == m.role)), None)
-            if pick is None:
-                if m.term is None or not m.country:
-                    continue  # a bare title nobody in the article fits: not an actor of its own
-                pick = get(("title", m.country, m.term), "person")
-                pick.country = m.country
-            pick.add(m)
-            if pick.country is None:
-                pick.country = m.country
-        elif m.type == "pair":
-            recent = recent_persons(m.start)
-            cands = [c for c in recent if m.term in c.terms or (m.role and c.role == m.role)]
-            cands = cands if len(cands) >= 2 else recent  # "the two ministers": the last two people named
-            if len(cands) >= 2:
-                for c in cands[:2]:
-                    c.extra.append((m.start, m.end))
-
-    _pronouns(mentions, clusters, order, sent_of)
-
+    """Actors from ``mentions`` (sorted by position), ordered by first mention.  ``sent_of(char)`` gives a
+    sentence index; ``main`` is the article's main country, given to role groups and organizations with
+    no country of their own; ``canonical``, ``fullnames`` and ``acronyms`` name states and known
+    organizations."""
+    r = _Resolver(mentions, main, sent_of)
+    r.persons()
+    r.named()
+    _merge_forces(r.clusters, r.order)
+    r.descriptions()
+    _pronouns(mentions, r.clusters, r.order, sent_of)
     actors = []
-    for c in order:
+    for c in r.order:
         if not c.mentions:
             continue
         country = c.country
-        if country is None and c.key[0] in ("org",) and c.role not in ("IGO", "NGO", "MED"):
+        if country is None and c.key[0] == "org" and c.role not in ("IGO", "NGO", "MED"):
             country = main
-        actors.append(Actor(_name(c, canonical, fullnames, acronyms or {}), c.kind, country, c.role, c.spans()))
+        actors.append(Actor(_name(c, canonical, fullnames or {}, acronyms or {}), c.kind, country, c.role,
+                            c.spans()))
     actors.sort(key=lambda a: a.mentions[0][0])
     return actors
+
+
+class _Resolver:
+    """The clusters of one article, built pass by pass."""
+
+    def __init__(self, mentions: list[Mention], main: str | None, sent_of):
+        self.mentions = mentions
+        self.main = main
+        self.sent_of = sent_of
+        self.clusters: dict[tuple, _Cluster] = {}
+        self.order: list[_Cluster] = []
+        self.people: list[_Cluster] = []
+
+    def get(self, key: tuple, kind: str) -> _Cluster:
+        if key not in self.clusters:
+            self.clusters[key] = _Cluster(key, kind)
+            self.order.append(self.clusters[key])
+        return self.clusters[key]
+
+    def persons(self) -> None:
+        """Named persons, longest names first so that "Putin" finds "Vladimir Putin"; country and role
+        from the first mention that has them, else the article's main country."""
+        persons = [m for m in self.mentions if m.type == "person"]
+        for m in sorted(persons, key=lambda m: -len(_words(m.text))):
+            ws = set(_words(m.text))
+            if not ws:
+                continue
+            target = next((c for c in self.people if ws <= c.words), None)
+            if target is None:
+                target = self.get(("person", m.text.lower()), "person")
+                target.words = ws
+                target.name = m.text
+                self.people.append(target)
+            target.add(m)
+            target.extra.extend(m.desc)
+        for c in self.people:
+            c.country = c.role = None
+            for m in sorted(c.mentions, key=lambda m: m.start):
+                c.country = c.country or m.country
+                c.role = c.role or m.role
+            if c.country is None:
+                c.country, c.fallback = self.main, True
+
+    def person_named(self, text: str) -> _Cluster | None:
+        ws = set(_words(text))
+        return next((c for c in self.people if ws <= c.words), None) if ws else None
+
+    def named(self) -> None:
+        """Organizations, states, peoples and role groups; a role noun without a country ("the navy")
+        joins the nearest group of it named with one ("the Russian navy"), before it or else after."""
+        named_groups: dict[str, list[tuple[int, _Cluster]]] = {}
+        for m in self.mentions:
+            if m.type == "org" and m.role is None and m.country is None and (p := self.person_named(m.text)):
+                p.add(m)  # a surname the NER took for an organization
+            elif m.type in ("org", "seat"):
+                c = self.get(("org", m.key), m.kind or "organization")
+                c.add(m)
+                # "the ministry" near "the Russian Foreign Ministry", "federal police" near "Australian Federal Police"
+                for k in {m.term, m.text.split()[-1].lower()} - {None}:
+                    named_groups.setdefault(k, []).append((m.start, c))
+            elif m.type == "state":
+                self.get(("state", m.key), "state").add(m)
+            elif m.type == "people":
+                self.get(("people", m.key), "group").add(m)
+            elif m.type == "group" and m.country:
+                c = self.get(("group", m.country, m.key), m.kind or "group")
+                c.add(m)
+                for k in {m.key, m.key.split()[-1]}:  # "the ministry" near "the Russian foreign ministry"
+                    named_groups.setdefault(k, []).append((m.start, c))
+        for m in self.mentions:
+            if m.type == "group" and not m.country:
+                near = named_groups.get(m.key, [])
+                before = [c for pos, c in near if pos < m.start]
+                c = before[-1] if before else near[0][1] if near else \
+                    self.get(("group", self.main, m.key), m.kind or "group")
+                c.country = c.country or self.main
+                c.add(m)
+
+    def recent_persons(self, before: int) -> list[_Cluster]:
+        """Persons mentioned before ``before``, the most recent first."""
+        seen = [(max((s for s, _ in c.spans() if s < before), default=-1), c) for c in self.people]
+        return [c for pos, c in sorted(seen, key=lambda x: -x[0]) if pos >= 0]
+
+    def later_persons(self, after: int) -> list[_Cluster]:
+        """Persons first named after ``after``, the nearest last."""
+        firsts = [(min(s for s, _ in c.spans()), c) for c in self.people if c.spans()]
+        return [c for pos, c in sorted(firsts, key=lambda x: -x[0]) if pos >= after]
+
+    def descriptions(self) -> None:
+        """Title-only descriptions ("the Russian leader") and pairs ("the two leaders"), in text order."""
+        for m in self.mentions:
+            if m.type == "title":
+                self._title(m)
+            elif m.type == "pair":
+                recent = self.recent_persons(m.start)
+                cands = [c for c in recent if m.term in c.terms or (m.role and c.role == m.role)]
+                cands = cands if len(cands) >= 2 else recent  # "the two ministers": the last two people named
+                if len(cands) >= 2:
+                    for c in cands[:2]:
+                        c.extra.append((m.start, m.end))
+
+    def _title(self, m: Mention) -> None:
+        """The person a title-only description refers to: the last one of that country (or with that
+        title) named before; "the monarch" after "King Gyanendra" (same role, a few sentences back); a
+        person named later with that country and title; else an actor of its own when the description
+        says the country ("a Chinese diplomat")."""
+        pick = None
+        for c in self.recent_persons(m.start) or self.people:
+            if m.country and c.country == m.country and not c.fallback and (m.role is None or c.role in (None, m.role)):
+                pick = c
+                break
+            if not m.country and m.term and m.term in c.terms:
+                pick = c
+                break
+        if pick is None and not m.country:
+            s0 = self.sent_of(m.start)
+            pick = next((c for c in self.recent_persons(m.start) if c.role == m.role
+                         and self.sent_of(max(x for x, _ in c.spans() if x < m.start)) >= s0 - 3), None)
+        if pick is None and m.country:
+            pick = next((c for c in reversed(self.later_persons(m.end)) if c.country == m.country and not c.fallback
+                         and (m.term in c.terms or c.role == m.role)), None)
+        if pick is None:
+            if m.term is None or not m.country:
+                return  # a bare title nobody in the article fits: not an actor of its own
+            pick = self.get(("title", m.country, m.term), "person")
+            pick.country = m.country
+        pick.add(m)
+        if pick.country is None:
+            pick.country = m.country
 
 
 def _merge_forces(clusters: dict, order: list[_Cluster]) -> None:

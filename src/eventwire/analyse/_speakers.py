@@ -184,6 +184,10 @@ def _named_instead(tok: Token) -> Token:
     for the Association")."""
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
         return tok
+    if tok.lemma_.lower() in _speech.document_nouns():  # "the coalition statement", "the army's website"
+        authors = [c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+        if authors:
+            return authors[-1]
     for c in tok.rights:
         if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
             return c

@@ -131,6 +131,11 @@ def cue_nouns() -> frozenset[str]:
     return _cues_of_kind("noun", _USER)
 
 
+def document_nouns() -> frozenset[str]:
+    """Document nouns whose modifier is the author ("a coalition statement said")."""
+    return _cues_of_kind("document", _USER)
+
+
 def lead_nouns() -> frozenset[str]:
     """Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:")."""
     return _cues_of_kind("lead", _USER)

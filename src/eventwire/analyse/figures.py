@@ -93,11 +93,11 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     span_ids = {tokens[k].i for k in range(ph.first, ph.last + 1)}
     if _not_a_count(sent, tokens, ph, num):
         return None
-    noun = ctx.counted_noun(num, span_ids)
+    label = _label_of(tokens, ph)
+    noun = ctx.counted_noun(num, span_ids) if label is None else None
     anchor = noun if noun is not None else _phrase_root(num, span_ids)
     if not _counts_people(anchor, noun, ph):
         return None
-    label = _label_of(tokens, ph)
     cue, category = (label, ctx.cue_category(label)) if label is not None else _cue_of(anchor, sent, span_ids)
     total = _breakdown_of(anchor, ph.count, earlier) if label is None else None
     if total is None and noun is None and category not in (None, "none"):
