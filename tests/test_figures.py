@@ -278,3 +278,9 @@ def test_lives_lost_not_saved_and_claimed_is_not_a_source(figs):
     assert [(f.category, f.count, f.attributed_to) for f in found] == [("killed", 17, None)]
     assert _keys(figs("Twelve people lost their lives in the fire.")) == [("killed", 12)]
     assert figs("Doctors saved the lives of 30 children.") == []
+
+
+def test_labelled_numbers_in_a_list(figs):
+    found = figs("Deaths: 120 | Injuries: 340 | Arrests: 55")
+    assert [(f.category, f.count, f.part_of) for f in found] == [
+        ("killed", 120, None), ("injured", 340, None), ("arrested", 55, None)]
