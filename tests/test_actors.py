@@ -169,3 +169,20 @@ def test_pronoun_takes_the_subject_of_the_governing_verb(settings):
     assert "it" in [a.text[s:e] for s, e in eu.mentions]
     nato = next(x for x in a.actors if "NATO" in x.name)
     assert "it" not in [a.text[s:e] for s, e in nato.mentions]
+
+
+def test_dev_set_actor_recall_and_country_floor(settings, shared):
+    """Quality gate on the development set, actors stage alone (no pruning): pinned floors."""
+    from importlib.util import module_from_spec, spec_from_file_location
+
+    from eventwire import pipeline
+
+    spec = spec_from_file_location("score", shared / "eval" / "score.py")
+    score = module_from_spec(spec)
+    spec.loader.exec_module(score)
+    golds = score.load_gold(shared / "dev")
+    arts = [Article(id=g["id"], raw=g["raw"], published=g.get("published"), url=g.get("url")) for g in golds]
+    preds = {a.id: a.to_record() for a in pipeline.run_articles(arts, settings.replace(stages="actors"))}
+    m, extra = score.score(golds, preds)
+    assert m["actors"].r() >= 0.85
+    assert extra["actor_country_acc"] >= 0.92
