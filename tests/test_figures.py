@@ -43,6 +43,7 @@ def test_passives_and_according_to(figs):
                  "according to the regional health ministry.")
     assert _keys(found) == [("detained", 1200), ("killed", 30)]
     assert found[1].attributed_to == "regional health ministry"
+    assert found[1].victims == "people"  # "over 30" counts the people named before it
     assert found[0].location == "Springfield"
 
 
