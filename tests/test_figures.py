@@ -285,3 +285,10 @@ def test_labelled_numbers_in_a_list(figs):
     found = figs("Deaths: 120 | Injuries: 340 | Arrests: 55")
     assert [(f.category, f.count, f.part_of) for f in found] == [
         ("killed", 120, None), ("injured", 340, None), ("arrested", 55, None)]
+
+
+def test_event_link_prefers_the_event_against_the_victims(figs):
+    text = "Protesters clashed with police, and five protesters were wounded."
+    events = [Event("ASSAULT", 0, len(text), text, source="Protesters", target="police"),
+              Event("ASSAULT", 0, len(text), text, source="police", target="protesters")]
+    assert [(f.category, f.count, f.event) for f in figs(text, events=events)] == [("injured", 5, 1)]

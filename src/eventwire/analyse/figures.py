@@ -376,19 +376,22 @@ def _dedupe(found: list[_Found]) -> list[Figure]:
 
 
 def _link_events(article: Article) -> None:
-    """Point each figure at an event of a fitting type in the same sentence (the nearest one)."""
+    """Point each figure at an event of a fitting type in the same sentence: the one whose target names
+    the figure's victims if there is one ("troops killed three protesters" -> target "protesters",
+    not the protesters' own clash with police), else the most fitting type, then the nearest."""
     if not article.events:
         return
     for fig in article.figures:
         types = _event_types().get(fig.category, ())
-        best: tuple[int, int, int] | None = None
+        victims = set((fig.victims or "").lower().split())
+        best: tuple[int, int, int, int] | None = None
         for i, ev in enumerate(article.events):
             if ev.type not in types:
                 continue
-            spans = ev.spans or [(ev.start, ev.end)]
-            for s, e in spans:
+            on_victims = 0 if victims & set((ev.target or "").lower().split()) else 1
+            for s, e in ev.spans or [(ev.start, ev.end)]:
                 if s <= fig.start < e or s < fig.end <= e or (fig.start <= s and e <= fig.end):
-                    key = (types.index(ev.type), abs(s - fig.start), i)
+                    key = (on_victims, types.index(ev.type), abs(s - fig.start), i)
                     if best is None or key < best:
                         best = key
-        fig.event = best[2] if best is not None else None
+        fig.event = best[3] if best is not None else None
