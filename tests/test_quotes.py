@@ -226,3 +226,9 @@ def test_document_noun_gives_its_author(qsettings):
     qs = quotes("A coalition statement said the ceasefire would hold through the holiday.", qsettings)
     q = by_text(qs, "ceasefire would hold")
     assert q.kind == "indirect" and "coalition" in q.speaker.lower() and "statement" not in q.speaker.lower()
+
+
+def test_according_to_a_statement_from(qsettings):
+    qs = quotes("According to a statement from the Red Cross, two aid workers were released on Sunday.", qsettings)
+    q = by_text(qs, "two aid workers were released")
+    assert "Red Cross" in q.speaker

@@ -442,6 +442,13 @@ class Extractor:
                 self._mention(a, b, "pair", None, term=title.key, kind="person", role=role, country=country)
                 continue
             owner = next((self.org_at[k] for k in range(a, i) if k in self.org_at), None)
+            if owner is None:  # "fighters from the Hamas militant group", "members of M23"
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == j:
+                        owner = next((self.org_at[t.i] for g in c.children if g.dep_ == "pobj"
+                                      for t in g.subtree if t.i in self.org_at), None)
+                        if owner is not None:
+                            b = max(b, owner.j)
             if owner is not None and kind != "person":
                 # "the Civic Alliance coalition", "TPLF rebels": the role noun describes that organization
                 self._mention(a, b, owner.type, owner.key, country=owner.country, role=owner.role,

@@ -73,7 +73,7 @@ def parse_number(text: str) -> int | None:
         entry = _words().get(p)
         if dv is not None:
             current += dv
-        elif entry is None or entry[0] == "vague":
+        elif entry is None or entry[0] in ("vague", "ordinal"):
             return None
         elif entry[0] in ("unit", "ten"):
             current += entry[1]
@@ -104,6 +104,7 @@ class NumberPhrase:
     qualifier: str | None = None  # lower | upper | approx
     head: int = 0  # index into the run of the number token the parse attaches the phrase to
     yearlike: bool = False
+    ordinal: bool = False  # "a fourth (was arrested)": one more person after a count
 
 
 def _is_num_token(tokens: Sequence[Any], i: int) -> bool:
@@ -111,7 +112,7 @@ def _is_num_token(tokens: Sequence[Any], i: int) -> bool:
     if _digit_value(t) is not None:
         return True
     entry = _words().get(t)
-    if entry is None or entry[0] == "vague":
+    if entry is None or entry[0] in ("vague", "ordinal"):
         return False
     if t == "couple":
         return i + 1 < len(tokens) and tokens[i + 1].text.lower() == "of"
@@ -176,6 +177,10 @@ def find_numbers(tokens: Sequence[Any]) -> list[NumberPhrase]:
         start = i
         if low in ("a", "an") and i + 1 < n and _words().get(tokens[i + 1].text.lower(), ("", 0))[0] in ("scale", "dozen"):
             i += 1  # "a dozen", "a hundred"
+        if low in ("a", "an") and i + 1 < n and _words().get(tokens[i + 1].text.lower(), ("", 0))[0] == "ordinal":
+            out.append(NumberPhrase(i, i + 1, 1, head=i + 1, ordinal=True))  # "a fourth"
+            i += 2
+            continue
         if is_vague_word(tokens[i].text) and _vague_here(tokens, i):
             j = i
             if j + 2 < n and tokens[j + 1].text.lower() == "of" and is_vague_word(tokens[j + 2].text):

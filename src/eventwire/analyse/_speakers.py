@@ -184,10 +184,12 @@ def _named_instead(tok: Token) -> Token:
     for the Association")."""
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
         return tok
-    if tok.lemma_.lower() in _speech.document_nouns():  # "the coalition statement", "the army's website"
+    if tok.lemma_.lower() in _speech.document_nouns():  # "the coalition statement", "a statement from X"
         authors = [c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+        authors += [g for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
         if authors:
-            return authors[-1]
+            return authors[0] if authors[0].i > tok.i else authors[-1]
     for c in tok.rights:
         if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
             return c
@@ -200,6 +202,10 @@ def _named_instead(tok: Token) -> Token:
     person, refers = _noun_kind(tok)
     if person is None and not refers:
         return tok
+    for c in tok.lefts:  # "the ministry's spokesman"
+        if c.dep_ == "poss" and c.ent_type_ in ("ORG", "GPE", "NORP") and refers:
+            ent = _entity(c)
+            return ent[-1] if ent is not None else c
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at"):
             for g in c.children:

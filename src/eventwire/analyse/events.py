@@ -60,9 +60,8 @@ def run(article: Article, settings: Settings) -> Article:
         events, dating = _code_sentences(article, doc, hint_year)
     for kind, source, target, tok, _qi in speech_events(article):
         if target is None and _dyadic(kind):
-            target = _salient_other(article, tok, [source])
-            if target is None:
-                continue  # a judgement of nobody in particular
+            # a judgement's counterpart: another country's actor in the same sentence, else none named
+            target = _salient_other(article, tok, [source], other_country=True)
         entry = Entry(tok.lemma_.lower(), (), "VERB", kind, "criticize" if kind == "ACCUSE" else "praise",
                       _type_cameo(kind), "speech")
         ev = _to_event(article, _Found(entry, kind, tok, source, target), hint_year)
@@ -382,7 +381,8 @@ def _each_other(tok) -> bool:
         (obj.lower_ == "another" and any(c.lower_ == "one" for c in obj.children))
 
 
-def _salient_other(article: Article, tok, sources: list[Arg]) -> Arg | None:
+def _salient_other(article: Article, tok, sources: list[Arg], same_sentence: bool = False,
+                   other_country: bool = False) -> Arg | None:
     """For a dyadic event whose target the clause does not name ("condemned the coup attempt"): the
     actor other than the source mentioned nearest to the trigger in its sentence, else in the sentence
     before."""
@@ -390,12 +390,14 @@ def _salient_other(article: Article, tok, sources: list[Arg]) -> Arg | None:
     sent = tok.sent
     spans = [(sent.start_char, sent.end_char)]
     prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
-    if prev is not None:
+    if prev is not None and not same_sentence:
         spans.append((prev.start_char, prev.end_char))
+    countries = {x.country for x in sources}
     for lo, hi in spans:
         best: tuple[int, int, int] | None = None
         for i, a in enumerate(article.actors):
-            if a.name in names or not a.country or any(x.actor == i for x in sources):
+            if a.name in names or not a.country or any(x.actor == i for x in sources) or \
+                    (other_country and a.country in countries):
                 continue
             for s, e in a.mentions:
                 if lo <= s < hi and not any(x.start <= s < x.end for x in sources):

@@ -212,7 +212,7 @@ def _phrase_root(num: Any, span_ids: set[int]) -> Any:
 
 def _not_a_count(sent: Any, tokens: list[Any], ph: NumberPhrase, num: Any) -> bool:
     """Years, ages, money, percentages, times, measures: numbers that count no people."""
-    if num.ent_type_ in ctx.NONCOUNT_ENTS and not ph.vague:
+    if num.ent_type_ in ctx.NONCOUNT_ENTS and not ph.vague and not (ph.ordinal and num.ent_type_ == "ORDINAL"):
         return True
     after = tokens[ph.last + 1:ph.last + 4]
     if after and (ctx.noncount_word(after[0].text) or after[0].text in ("%", ":")):
