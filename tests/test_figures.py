@@ -292,3 +292,9 @@ def test_event_link_prefers_the_event_against_the_victims(figs):
     events = [Event("ASSAULT", 0, len(text), text, source="Protesters", target="police"),
               Event("ASSAULT", 0, len(text), text, source="police", target="protesters")]
     assert [(f.category, f.count, f.event) for f in figs(text, events=events)] == [("injured", 5, 1)]
+
+
+def test_a_fourth_after_a_count_is_one_more_person(figs):
+    found = figs("Three militants were killed and a fourth arrested.")
+    assert _keys(found) == [("killed", 3), ("arrested", 1)]
+    assert figs("A third of the population has fled.") == []

@@ -69,3 +69,10 @@ def test_years_are_marked(tok):
     tokens = tok("In 2019 five men fled")
     phrases = find_numbers(tokens)
     assert [(p.count, p.yearlike) for p in phrases] == [(2019, True), (5, False)]
+
+
+def test_a_fourth_is_one_ordinal_person(tok):
+    tokens = tok("and a fourth arrested")
+    (p,) = find_numbers(tokens)
+    assert (p.count, p.ordinal) == (1, True)
+    assert parse_number("fourth") is None
