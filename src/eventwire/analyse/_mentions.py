@@ -449,10 +449,12 @@ class Extractor:
                                       for t in g.subtree if t.i in self.org_at), None)
                         if owner is not None:
                             b = max(b, owner.j)
-            if owner is not None and kind != "person":
+            if owner is not None and kind != "person" and role != "CVL":
                 # "the Civic Alliance coalition", "TPLF rebels": the role noun describes that organization
-                self._mention(a, b, owner.type, owner.key, country=owner.country, role=owner.role,
-                              kind=owner.kind)
+                # (its "supporters" are people of their own)
+                m = self._mention(a, b, owner.type, owner.key, country=owner.country, role=owner.role,
+                                  kind=owner.kind)
+                m.word = "described"
                 continue
             type_ = "title" if kind == "person" else "group"
             m = self._mention(a, b, type_, title.key, country=country, role=role, kind=kind, term=title.key)

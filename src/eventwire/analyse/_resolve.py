@@ -240,6 +240,8 @@ def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acr
         return max(names, key=len) if names else canonical.get(c.key[1], named[0].text if named else c.key[1])
     if not named:
         return c.name or c.key[-1]
+    if c.key[0] == "org":  # the organization's own name, not "fighters from the Hamas militant group"
+        named = [m for m in named if m.word != "described"] or named
     if c.key[0] == "org" and c.key[1] in fullnames:
         # "World Food Programme (WFP)": the spelled-out name the article uses, else the knowledge base's,
         # with the acronym the article uses, else the knowledge base's
