@@ -157,7 +157,7 @@ def resolve(article: Article, tok) -> Arg | None:
         return _previous_state(article, tok)  # "that country": the state named last
     s, e = _np_bounds(tok)
     hits = actors_at(article, tok.idx, tok.idx + len(tok.text)) or actors_at(article, s, e)
-    if hits:
+    if hits and not _common_noun_actor(article, hits[0]):
         return _from_actor(article, hits[0], s, e)
     # "fighters from the Hamas group", "the leader of X": follow of/from.
     for child in tok.children:
@@ -167,6 +167,8 @@ def resolve(article: Article, tok) -> Arg | None:
                     inner = resolve(article, pobj)
                     if inner is not None and inner.country:
                         return Arg(inner.name, inner.country, inner.role, s, e, inner.actor)
+    if hits:  # "fighters from the Hamas group": the named group, else the bare noun's actor
+        return _from_actor(article, hits[0], s, e)
     agents = agent_nouns()
     lemma = tok.lemma_.lower()
     is_agent = lemma in agents or tok.lower_ in agents
@@ -194,6 +196,12 @@ def resolve(article: Article, tok) -> Arg | None:
             return named
         return Arg(text, None, role, s, e, generic=True)
     return Arg(text, None, None, s, e)
+
+
+def _common_noun_actor(article: Article, idx: int) -> bool:
+    """An actor named only by a lower-case common noun ("fighters", "protesters")."""
+    name = article.actors[idx].name or ""
+    return bool(name) and name == name.lower() and len(name.split()) <= 2
 
 
 def _definite(article: Article, tok) -> Arg | None:

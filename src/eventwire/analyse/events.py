@@ -60,8 +60,11 @@ def run(article: Article, settings: Settings) -> Article:
         events, dating = _code_sentences(article, doc, hint_year)
     for kind, source, target, tok, _qi in speech_events(article):
         if target is None and _dyadic(kind):
-            # a judgement's counterpart: another country's actor in the same sentence, else none named
+            # a judgement's counterpart: the nearest actor of another country in the sentence or the
+            # one before; a judgement of nobody in particular is not coded
             target = _salient_other(article, tok, [source], other_country=True)
+            if target is None:
+                continue
         entry = Entry(tok.lemma_.lower(), (), "VERB", kind, "criticize" if kind == "ACCUSE" else "praise",
                       _type_cameo(kind), "speech")
         ev = _to_event(article, _Found(entry, kind, tok, source, target), hint_year)
