@@ -175,15 +175,20 @@ def resolve(article: Article, tok) -> Arg | None:
     if not is_agent and tok.pos_ != "PROPN":
         return None
     role = agents.get(lemma, agents.get(tok.lower_))
+    text = article.text[s:e]
+    app = next((c for c in tok.children if c.dep_ == "appos"), None)
+    if is_agent and app is not None:  # "his Turkish counterpart Recep Tayyip Erdogan"
+        named = actors_at(article, app.idx, app.idx + len(app.text))
+        if named:
+            return _from_actor(article, named[0], s, e)
+    found = country_in(text)
+    if found:  # "Turkish troops", "his Turkish counterpart"
+        return Arg(text, found[1], role, s, e)
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     if is_agent and poss is not None:  # "Iran's forces", "its diplomats"
         owner = resolve(article, poss)
         if owner is not None and owner.country:
-            return Arg(article.text[s:e], owner.country, role or owner.role, s, e)
-    text = article.text[s:e]
-    found = country_in(text)
-    if found:
-        return Arg(text, found[1], role, s, e)
+            return Arg(text, owner.country, role or owner.role, s, e)
     if is_agent:
         for prep in tok.children:  # "police in Comoros", "fighters from Syria"
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
