@@ -298,3 +298,10 @@ def test_a_fourth_after_a_count_is_one_more_person(figs):
     found = figs("Three militants were killed and a fourth arrested.")
     assert _keys(found) == [("killed", 3), ("arrested", 1)]
     assert figs("A third of the population has fled.") == []
+
+
+def test_plural_objects_count_only_for_verbs_acting_on_people(figs):
+    assert figs("The summit held 3 sessions on Monday.") == []
+    assert figs("Rebels captured 3 positions near the river.") == []
+    assert _keys(figs("Thirty miners died in the collapse.")) == [("killed", 30)]
+    assert _keys(figs("Three bombs killed 20 people.")) == [("killed", 20)]

@@ -157,13 +157,20 @@ def _argument_of_other_verb(anchor: Token, cue: Token, ancestors: set[int]) -> b
     return step.dep_ in _OWN_CLAUSE
 
 
+@lru_cache(maxsize=1)
+def _people_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"].lower() for r in rows("figure_cues.tsv") if r.get("people_object") == "yes")
+
+
 def core_argument(noun: Token) -> bool:
-    """Is ``noun`` what a cue verb acts on: the object of "abducted 30 schoolgirls", the subject of
-    "30 miners died" or "30 miners were rescued"?"""
+    """Is ``noun`` what a cue verb that only acts on people acts on: the object of "abducted 30
+    schoolgirls", the subject of "30 miners were killed" (not "held 3 sessions")?"""
     head = noun.head
-    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or head.pos_ != "VERB":
+    if head.pos_ != "VERB" or noun.dep_ not in ("dobj", "nsubjpass", "nsubj"):
         return False
-    return cue_category(head) not in (None,)
+    if noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in head.children):
+        return False  # "3 bombs killed 20 people": the subject of a transitive use is no victim
+    return head.lemma_.lower() in _people_verbs() or head.lower_ in _people_verbs()
 
 
 def is_irrealis(cue: Token) -> bool:
