@@ -309,7 +309,7 @@ def _own_tokens(tok: Any) -> list[Any]:
     one additional insurgent")."""
     drop: set[int] = set()
     for child in tok.children:
-        if child.dep_ in ("conj", "cc", "relcl", "acl", "prep", "punct") and child.i > tok.i:
+        if child.dep_ in ("conj", "cc", "relcl", "acl", "prep", "punct", "appos", "amod") and child.i > tok.i:
             drop.update(t.i for t in child.subtree)
     return [t for t in tok.subtree if t.i not in drop] or [tok]
 
