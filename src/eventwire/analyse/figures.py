@@ -225,6 +225,8 @@ def _not_a_count(sent: Any, tokens: list[Any], ph: NumberPhrase, num: Any) -> bo
         return True  # "$5", "aged 25", "no one", "October 7"
     if num.ent_type_ == "DATE" and ph.yearlike:
         return True
+    if ph.first == ph.last and "." in num.text:
+        return True  # "3.5": people come in whole numbers ("1.2 million" has a scale word)
     if before is not None and before.text == "," and ph.first >= 2 and tokens[ph.first - 2].ent_type_ == "PERSON" \
             and (not after or after[0].is_punct):
         return True  # an age after a name: "Wa Lone, 32, and ..."
