@@ -85,3 +85,10 @@ def test_bad_user_file_is_a_coded_error(tmp_path):
     assert err.value.code == "E402"
     with pytest.raises(ModelError):
         _kb.load((str(tmp_path / "missing.tsv"),))
+
+
+def test_names_need_their_capital(kb):
+    assert kb.lookup("amnesty") is None  # a presidential amnesty
+    assert kb.lookup("Amnesty").key == "AI"
+    assert kb.lookup("al-Shabab").country == "SOM"  # written without a capital
+    assert kb.lookup("AUSTRALIA").country == "AUS"  # headline capitals

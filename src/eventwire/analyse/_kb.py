@@ -59,6 +59,7 @@ class KB:
     exact: dict[str, Entry] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)  # ISO code -> default state name
     titles: dict[str, Entry] = field(default_factory=dict)  # lower-cased term -> entry
+    lowercase: set[str] = field(default_factory=set)  # names written without a capital ("al-Shabab")
     org_words: dict[str, str | None] = field(default_factory=dict)  # organization-name word -> role
     fullname: dict[str, str] = field(default_factory=dict)  # organization key -> its longest spelled-out alias
     acronym: dict[str, str] = field(default_factory=dict)  # organization key -> its first acronym
@@ -67,6 +68,8 @@ class KB:
         phrase = phrase.strip()
         if not phrase:
             return
+        if not phrase[:1].isupper():
+            self.lowercase.add(phrase.lower())
         if _is_acronym(phrase):
             self.exact[phrase] = entry
         else:
@@ -74,7 +77,11 @@ class KB:
 
     def lookup(self, text: str) -> Entry | None:
         """The entry for ``text`` (acronyms case-sensitively, other phrases case-insensitively)."""
-        return self.exact.get(text) or (None if _is_acronym(text) else self.phrases.get(text.lower()))
+        entry = self.exact.get(text) or (None if _is_acronym(text) else self.phrases.get(text.lower()))
+        if entry is not None and entry.type != "title" and not text[:1].isupper() \
+                and text.lower() not in self.lowercase:
+            return None  # names are written with a capital: "a presidential amnesty" is not Amnesty International
+        return entry
 
     def title(self, term: str) -> Entry | None:
         return self.titles.get(term.lower())
