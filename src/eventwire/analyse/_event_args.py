@@ -152,8 +152,8 @@ def resolve(article: Article, tok) -> Arg | None:
         return None
     if tok.pos_ == "PRON":
         return _pronoun(article, tok)
-    if tok.lemma_.lower() in ("country", "nation") and any(c.lower_ in ("that", "this", "the") for c in tok.children) \
-            and tok.tag_ == "NN":
+    if tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN" \
+            and any(c.lower_ in ("that", "this", "the") for c in tok.children):
         return _previous_state(article, tok)  # "that country": the state named last
     s, e = _np_bounds(tok)
     hits = actors_at(article, tok.idx, tok.idx + len(tok.text)) or actors_at(article, s, e)

@@ -143,7 +143,8 @@ def resolve(expression: str | None, published: str | None, hint_year: int | None
                 return None
             if re.search(r"\b(a|one)\s+week\s+(ago|earlier)\b", s) or re.search(r"\bweek\b", s):
                 return None
-            direction = "next" if re.search(rf"\bnext\s+{w}\b", s) else "last" if re.search(rf"\blast\s+{w}\b", s) else ""
+            direction = ("next" if re.search(rf"\bnext\s+{w}\b", s)
+                         else "last" if re.search(rf"\blast\s+{w}\b", s) else "")
             return _weekday_before(i, pub, direction).isoformat()
     return None
 

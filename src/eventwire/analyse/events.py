@@ -12,38 +12,21 @@ quote are linked to it.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from ..model import Article, Event
 from ..settings import Settings
+from . import _event_records as rec
 from . import dates
 from ._event_args import (Arg, agent, demonym_modifier, direct_object, main_country, passive_subject,
-                          owner, possessor, prep_object, resolve, resolve_all, subject,
-                          with_conjuncts)
+                          owner, possessor, prep_object, resolve, resolve_all, subject)
 from ._event_lexicon import CONFLICT, Entry, agent_nouns, country_in, cues
 from ._event_speech import speech_events
 from ._event_triggers import factual, governing_trigger, match
-from .spans import actors_at
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 
 #: Types whose embedded clause is the content of the act (a request, a promise, a refusal, a threat):
 #: the embedded trigger is not an event of its own.
 _CONTENT_TYPES = {"REQUEST", "AGREE", "REJECT", "THREATEN", "CONCEDE"}
-_SECURITY_WORDS = re.compile(r"\b(police|troops|soldiers|army|military|security|forces|authorities|"
-                             r"government|regime|junta)\b", re.I)
-
-
-@dataclass(slots=True)
-class _Found:
-    """One event mention before dedup."""
-
-    entry: Entry
-    type: str
-    tok: object
-    source: Arg
-    target: Arg | None
 
 
 def run(article: Article, settings: Settings) -> Article:
@@ -51,7 +34,7 @@ def run(article: Article, settings: Settings) -> Article:
     doc = article.cache.get("doc")
     if doc is None or not article.text:
         return article
-    hint_year = _hint_year(article)
+    hint_year = rec.hint_year(article)
     events, dating = _code_sentences(article, doc, hint_year)
     if article.cache.pop("events_pair_missed", False) and article.cache.get("events_first_pair"):
         # "the two sides" before the article names them (a lead that sums up): code again, reading such
@@ -59,49 +42,49 @@ def run(article: Article, settings: Settings) -> Article:
         article.cache["events_last_pair"] = article.cache["events_first_pair"]
         events, dating = _code_sentences(article, doc, hint_year)
     for kind, source, target, tok, _qi in speech_events(article):
-        if target is None and _dyadic(kind):
+        if target is None and rec.dyadic(kind):
             # a judgement's counterpart: the nearest actor of another country in the sentence or the
             # one before; a judgement of nobody in particular is not coded
             target = _salient_other(article, tok, [source], other_country=True)
             if target is None:
                 continue
         entry = Entry(tok.lemma_.lower(), (), "VERB", kind, "criticize" if kind == "ACCUSE" else "praise",
-                      _type_cameo(kind), "speech")
-        ev = _to_event(article, _Found(entry, kind, tok, source, target), hint_year)
+                      rec.type_cameo(kind), "speech")
+        ev = rec.to_event(article, rec.Found(entry, kind, tok, source, target), hint_year)
         if ev.date is None and dates.governing_expression(tok) is None:
             ev.date = dating.inherited(tok)
         events.append(ev)
-    article.events = _dedup(events)
-    _link_quotes(article)
+    article.events = rec.dedup(events)
+    rec.link_quotes(article)
     return article
 
 
 # --------------------------------------------------------------------------------------------- coding
 
 
-def _code_sentences(article: Article, doc, hint_year: int | None) -> tuple[list[Event], "_Dating"]:
+def _code_sentences(article: Article, doc, hint_year: int | None) -> tuple[list[Event], "rec.Dating"]:
     """Events of every sentence, in text order, and the dating state after reading them all."""
     events: list[Event] = []
     last_source: list[Arg] = []
-    dating = _Dating(article, hint_year)
+    dating = rec.Dating(article, hint_year)
     for sent in doc.sents:
         dating.see(sent)
         for found in _code_sentence(article, sent, last_source):
-            ev = _to_event(article, found, hint_year)
+            ev = rec.to_event(article, found, hint_year)
             if ev.date is None and dates.governing_expression(found.tok) is None:
                 ev.date = dating.inherited(found.tok)
             events.append(ev)
     return events, dating
 
 
-def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[_Found]:
+def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.Found]:
     triggers: dict[int, Entry] = {}
     for tok in sent:
         entry = match(tok)
         if entry is not None:
             triggers[tok.i] = entry
     _prefer_nouns(sent, triggers)
-    out: list[_Found] = []
+    out: list[rec.Found] = []
     for i, entry in triggers.items():
         tok = sent.doc[i]
         gov = governing_trigger(tok, triggers)
@@ -146,7 +129,7 @@ def _prefer_nouns(sent, triggers: dict[int, Entry]) -> None:
             triggers[i] = Entry(entry.lemma, entry.needs, entry.pos, entry.type, entry.mode, entry.cameo, "light")
 
 
-def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[_Found]:
+def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[rec.Found]:
     """Events for one factual trigger, by its frame."""
     etype = entry.type
     if entry.pos == "NOUN" and any(c.dep_ == "amod" and c.lower_ in ("joint", "combined") for c in tok.children):
@@ -172,7 +155,8 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         if comp is not None:
             targets = _complement_targets(article, comp)
     if _each_other(tok) and len(sources) == 2:  # "both sides accused each other"
-        return [_Found(entry, etype, tok, sources[0], sources[1]), _Found(entry, etype, tok, sources[1], sources[0])]
+        return [rec.Found(entry, etype, tok, sources[0], sources[1]),
+                rec.Found(entry, etype, tok, sources[1], sources[0])]
     sources = [s for s in (_ground(article, s, tok) for s in sources) if s is not None]
     if not sources and entry.type == "COERCE" and passive_subject(tok) is not None and agent(tok) is None \
             and (targets or entry.needs):
@@ -192,15 +176,14 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         if helped is not None:
             etype, targets = "AID", [helped]
     if entry.frame == "consult" and len(sources) >= 3 and not targets:
-        loc = _location(article, tok.sent)  # a multilateral meeting: the host is the target
+        loc = rec.location(article, tok.sent)  # a multilateral meeting: the host is the target
         host = [x for x in sources if loc and x.country == loc[1]]
         if host:
             targets = host[:1]
             sources = [x for x in sources if x.country != loc[1]]
     if etype == "PROTEST":  # "the Hong Kong protests", "Iraq's protests": the country's protesters
         sources = [Arg("protesters", x.country, "CVL", x.start, x.end, None, True)
-                   if (x.actor is None and not x.generic) or (x.actor is not None and article.actors[x.actor].kind == "state")
-                   else x for x in sources]
+                   if _is_country(article, x) else x for x in sources]
     if etype == "PROTEST" and not targets:
         s = sources[0]
         if s.country:
@@ -213,13 +196,14 @@ _MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
 
 
 def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
-           one_way: bool = False) -> list[_Found]:
+           one_way: bool = False) -> list[rec.Found]:
     mutual_agree = etype == "AGREE" and entry.frame in ("act", "light") or (
-        entry.frame == "commit" and etype == "AGREE" and (len(sources) == 2 or prep_object(tok, {"with"}) is not None))
+        entry.frame == "commit" and etype == "AGREE"
+        and (len(sources) == 2 or prep_object(tok, {"with"}) is not None))
     recip = not one_way and (entry.frame == "recip" or mutual_agree
                              or (etype in _MUTUAL and len(sources) == 2 and not targets))
-    out: list[_Found] = []
-    if not targets and len(sources) < 3 and _dyadic(etype) and not (recip and len(sources) == 2) \
+    out: list[rec.Found] = []
+    if not targets and len(sources) < 3 and rec.dyadic(etype) and not (recip and len(sources) == 2) \
             and not (entry.frame == "consult" and len(sources) == 2):
         other = _salient_other(article, tok, sources)
         if other is None:
@@ -230,18 +214,18 @@ def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], 
             for s in sources:
                 for t in sources:
                     if s is not t:
-                        out.append(_Found(entry, etype, tok, s, t))
+                        out.append(rec.Found(entry, etype, tok, s, t))
             return out
         if entry.frame == "consult" and len(sources) == 2:
-            return [_Found(entry, etype, tok, sources[0], sources[1])]
-        return [_Found(entry, etype, tok, s, None) for s in sources]
+            return [rec.Found(entry, etype, tok, sources[0], sources[1])]
+        return [rec.Found(entry, etype, tok, s, None) for s in sources]
     for s in sources:
         for t in targets:
             if s.name == t.name and s.country == t.country:
                 continue
-            out.append(_Found(entry, etype, tok, s, t))
+            out.append(rec.Found(entry, etype, tok, s, t))
             if recip:
-                out.append(_Found(entry, etype, tok, t, s))
+                out.append(rec.Found(entry, etype, tok, t, s))
     return out
 
 
@@ -287,7 +271,8 @@ def _target_candidates(tok, entry: Entry) -> list:
     """Tokens that may be the target of verb ``tok``, in order of preference."""
     obj = direct_object(tok)
     if entry.frame == "consult":
-        if tok.lemma_.lower() in cues().get("topic", ()) or (obj is not None and obj.lemma_.lower() in entry.needs):
+        if tok.lemma_.lower() in cues().get("topic", ()) or \
+                (obj is not None and obj.lemma_.lower() in entry.needs):
             obj_with = prep_object(obj, {"with"}) if obj is not None else None  # "held talks with X"
             obj = obj_with
         order = [prep_object(tok, {"with", "to"}), obj]
@@ -312,7 +297,8 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
         ag = agent(tok)
         if ag is not None:
             sources = resolve_all(article, ag)
-    if not sources and entry.type == "REQUEST" and tok.head.dep_ == "prep" and tok.head.lower_ in ("at", "on", "upon"):
+    if not sources and entry.type == "REQUEST" and tok.head.dep_ == "prep" \
+            and tok.head.lower_ in ("at", "on", "upon"):
         asker = prep_object(tok, {"of"})  # "X, at the request of Y, will ...": Y asked X
         verb = tok.head.head
         doer = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -342,7 +328,8 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
             if not targets:
                 own = owner(article, t)  # "protests against the king's rule"
                 targets = [own] if own is not None else []
-    if not sources and entry.frame == "consult" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "at"):
+    if not sources and entry.frame == "consult" and tok.dep_ == "pobj" \
+            and tok.head.lower_ in ("in", "during", "at"):
         verb = tok.head.head  # "Putin, in a video call with Tokayev, supported ..."
         s = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
         if s is not None:
@@ -432,7 +419,8 @@ def _complement_targets(article: Article, comp) -> list[Arg]:
     """Who a threatened or refused act is aimed at: its object, a target preposition, or the party of
     its object ("threatened to abandon rapprochement with Seoul")."""
     obj = direct_object(comp)
-    for cand in (obj, prep_object(comp), prep_object(obj, {"with", "against", "on", "to"}) if obj is not None else None):
+    obj_prep = prep_object(obj, {"with", "against", "on", "to"}) if obj is not None else None
+    for cand in (obj, prep_object(comp), obj_prep):
         if cand is None:
             continue
         found = [a for a in resolve_all(article, cand) if a.country and not a.generic]
@@ -482,7 +470,7 @@ def _ground(article: Article, arg: Arg, tok, as_target: bool = False) -> Arg | N
         return arg
     if not arg.generic:
         return None
-    loc = _location(article, tok.sent)
+    loc = rec.location(article, tok.sent)
     country = loc[1] if loc else main_country(article)
     if not country:
         return None
@@ -491,7 +479,7 @@ def _ground(article: Article, arg: Arg, tok, as_target: bool = False) -> Arg | N
 
 def _authority(article: Article, tok) -> Arg | None:
     """The agent an agentless coercive passive implies ("were arrested"): the authorities of the place."""
-    loc = _location(article, tok.sent)
+    loc = rec.location(article, tok.sent)
     country = loc[1] if loc else main_country(article)
     if not country:
         return None
@@ -499,11 +487,19 @@ def _authority(article: Article, tok) -> Arg | None:
 
 
 def _is_state(article: Article, arg: Arg) -> bool:
+    """Whether an argument is a state or its government (whose protest is diplomatic: ACCUSE)."""
     if arg.actor is not None:
         a = article.actors[arg.actor]
         return a.kind == "state" or a.role == "GOV"
-    return not arg.generic and bool(arg.country) and not _SECURITY_WORDS.search(arg.name) and \
-        bool(country_in(arg.name))
+    found = country_in(arg.name)
+    return not arg.generic and found is not None and found[0].lower() == arg.name.lower().strip()
+
+
+def _is_country(article: Article, arg: Arg) -> bool:
+    """A state itself, or a named party with no actor of its own (not a person or group)."""
+    if arg.actor is not None:
+        return article.actors[arg.actor].kind == "state"
+    return not arg.generic
 
 
 def _requester(article: Article, tok) -> Arg | None:
@@ -516,169 +512,3 @@ def _requester(article: Article, tok) -> Arg | None:
                 if a is not None and a.country:
                     return a
     return None
-
-
-# ------------------------------------------------------------------------------------------ records
-
-
-class _Dating:
-    """Dates for clauses that state none: the last date stated earlier in the same paragraph, else the
-    day of the article's lead (the first day it states), for events told in the simple past or present
-    perfect.  Pluperfect and background clauses stay undated."""
-
-    def __init__(self, article: Article, hint_year: int | None) -> None:
-        self.article = article
-        self.hint_year = hint_year
-        self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", article.text)]
-        self.lead: str | None = None
-        self.by_para: dict[int, str | None] = {}
-        doc = article.cache.get("doc")
-        for i, sent in enumerate(doc.sents if doc is not None else ()):
-            if i >= 5 or self.lead is not None:
-                break
-            for ent in sent.ents:  # the lead's day: the first day stated in the first sentences
-                if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
-                    self.lead = self.lead or dates.resolve(ent.text, article.published, hint_year)
-
-    def _para(self, offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_left(self.breaks, offset)
-
-    def see(self, sent) -> None:
-        para = self._para(sent.start_char)
-        for ent in sent.ents:
-            if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
-                d = dates.resolve(ent.text, self.article.published, self.hint_year)
-                self.by_para[para] = d
-
-    def inherited(self, tok) -> str | None:
-        if any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children):
-            return None
-        para = self._para(tok.sent.start_char)
-        if para in self.by_para:
-            return self.by_para[para]
-        return self.lead
-
-
-def _hint_year(article: Article) -> int | None:
-    if article.published:
-        return None
-    m = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", article.text[:3000])
-    return int(m.group(1)) if m else None
-
-
-def _location(article: Article, sent) -> tuple[str, str | None] | None:
-    """The first place (GPE/LOC) named in the sentence, with its country."""
-    key = ("events_loc", sent.start)
-    if key in article.cache:
-        return article.cache[key]
-    out = None
-    for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC"):
-            hits = actors_at(article, ent.start_char, ent.end_char)
-            country = article.actors[hits[0]].country if hits else None
-            if not country:
-                found = country_in(ent.text)
-                country = found[1] if found else None
-            if country and country != "IGO":
-                out = (ent.text, country)
-                break
-    article.cache[key] = out
-    return out
-
-
-def _confidence(found: _Found) -> float:
-    c = 0.5
-    if found.source.actor is not None:
-        c += 0.2
-    if found.target is not None and found.target.country:
-        c += 0.1
-    if found.entry.pos == "VERB":
-        c += 0.1
-    if found.source.generic:
-        c -= 0.1
-    return round(min(c, 0.95), 3)
-
-
-def _to_event(article: Article, found: _Found, hint_year: int | None) -> Event:
-    tok = found.tok
-    sent = tok.sent
-    expr = dates.governing_expression(tok)
-    date = dates.resolve(expr, article.published, hint_year) if expr else None
-    loc = _location(article, sent)
-    s, t, e = found.source, found.target, found.entry
-    return Event(type=found.type, start=sent.start_char, end=sent.end_char, evidence=sent.text,
-                 mode=e.mode, cameo=e.cameo if found.type == e.type else _type_cameo(found.type),
-                 source=s.name, source_country=s.country, source_role=s.role,
-                 target=t.name if t else None, target_country=t.country if t else None,
-                 target_role=t.role if t else None, date=date,
-                 location=loc[0] if loc else None, location_country=loc[1] if loc else None,
-                 confidence=_confidence(found), trigger=tok.text,
-                 spans=[(sent.start_char, sent.end_char)])
-
-
-def _dyadic(etype: str) -> bool:
-    from ._event_lexicon import plover_types
-
-    row = plover_types().get(etype)
-    return bool(row) and (row.get("dyadic") or "").strip() == "yes"
-
-
-def _type_cameo(etype: str) -> str | None:
-    from ._event_lexicon import plover_types
-
-    row = plover_types().get(etype)
-    return row["cameo"] if row else None
-
-
-def _who(name: str | None, country: str | None) -> str:
-    return f"{(name or '').lower()}|{country or ''}"
-
-
-def _key(ev: Event) -> tuple:
-    return (ev.type, _who(ev.source, ev.source_country), _who(ev.target, ev.target_country))
-
-
-def _dedup(events: list[Event]) -> list[Event]:
-    """One event per (type, source, target, date); an undated mention joins a dated one of the same
-    type, source and target; a target-less mention joins one of the same type and source in the same
-    sentence that has a target ("fired tear gas to disperse the crowd").  Evidence spans are kept."""
-    with_target = {(e.type, _who(e.source, e.source_country), e.start) for e in events if e.target_country}
-    events = [e for e in events if e.target_country or (e.type, _who(e.source, e.source_country), e.start)
-              not in with_target]
-    out: list[Event] = []
-    by_key: dict[tuple, Event] = {}
-    for ev in events:
-        key = _key(ev)
-        same = by_key.get(key + (ev.date,))
-        if same is None and ev.date is None:
-            same = next((o for o in out if _key(o) == key), None)
-        if same is None and ev.date is not None:
-            same = by_key.get(key + (None,))
-            if same is not None:
-                same.date = ev.date
-                by_key[key + (ev.date,)] = same
-        if same is not None:
-            for span in ev.spans:
-                if span not in same.spans:
-                    same.spans.append(span)
-            same.confidence = max(same.confidence, ev.confidence)
-            continue
-        by_key[key + (ev.date,)] = ev
-        out.append(ev)
-    return out
-
-
-def _link_quotes(article: Article) -> None:
-    """Link each event to the quote that states it (the quote inside its sentence by the same source)."""
-    for ei, ev in enumerate(article.events):
-        for qi, q in enumerate(article.quotes):
-            if q.event is not None:
-                continue
-            inside = any(s <= q.start < e for s, e in ev.spans)
-            speakers = [q.speaker] + list(q.speakers or [])
-            if inside and ev.source and any(sp and (sp == ev.source or sp in ev.source or ev.source in sp)
-                                            for sp in speakers):
-                ev.quote, q.event = qi, ei
-                break

@@ -1,0 +1,184 @@
+"""Event records for the events stage: a coded mention (:class:`Found`) becomes an :class:`Event` with its
+date (the clause's, else inherited from the paragraph or the lead: :class:`Dating`), location and
+confidence; mentions of the same event are merged (:func:`dedup`) and linked to the quotes that state
+them (:func:`link_quotes`)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Event
+from . import dates
+from ._event_args import Arg
+from ._event_lexicon import Entry, country_in, plover_types
+from .spans import actors_at
+
+
+@dataclass(slots=True)
+class Found:
+    """One event mention before dedup."""
+
+    entry: Entry
+    type: str
+    tok: object
+    source: Arg
+    target: Arg | None
+
+
+
+class Dating:
+    """Dates for clauses that state none: the last date stated earlier in the same paragraph, else the
+    day of the article's lead (the first day it states), for events told in the simple past or present
+    perfect.  Pluperfect and background clauses stay undated."""
+
+    def __init__(self, article: Article, hint_year: int | None) -> None:
+        self.article = article
+        self.hint_year = hint_year
+        self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", article.text)]
+        self.lead: str | None = None
+        self.by_para: dict[int, str | None] = {}
+        doc = article.cache.get("doc")
+        for i, sent in enumerate(doc.sents if doc is not None else ()):
+            if i >= 5 or self.lead is not None:
+                break
+            for ent in sent.ents:  # the lead's day: the first day stated in the first sentences
+                if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
+                    self.lead = self.lead or dates.resolve(ent.text, article.published, hint_year)
+
+    def _para(self, offset: int) -> int:
+        return bisect.bisect_left(self.breaks, offset)
+
+    def see(self, sent) -> None:
+        para = self._para(sent.start_char)
+        for ent in sent.ents:
+            if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
+                d = dates.resolve(ent.text, self.article.published, self.hint_year)
+                self.by_para[para] = d
+
+    def inherited(self, tok) -> str | None:
+        if any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children):
+            return None
+        para = self._para(tok.sent.start_char)
+        if para in self.by_para:
+            return self.by_para[para]
+        return self.lead
+
+
+def hint_year(article: Article) -> int | None:
+    if article.published:
+        return None
+    m = re.search(r"\b(19[5-9]\d|20[0-4]\d)\b", article.text[:3000])
+    return int(m.group(1)) if m else None
+
+
+def location(article: Article, sent) -> tuple[str, str | None] | None:
+    """The first place (GPE/LOC) named in the sentence, with its country."""
+    key = ("events_loc", sent.start)
+    if key in article.cache:
+        return article.cache[key]
+    out = None
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            hits = actors_at(article, ent.start_char, ent.end_char)
+            country = article.actors[hits[0]].country if hits else None
+            if not country:
+                found = country_in(ent.text)
+                country = found[1] if found else None
+            if country and country != "IGO":
+                out = (ent.text, country)
+                break
+    article.cache[key] = out
+    return out
+
+
+def _confidence(found: Found) -> float:
+    c = 0.5
+    if found.source.actor is not None:
+        c += 0.2
+    if found.target is not None and found.target.country:
+        c += 0.1
+    if found.entry.pos == "VERB":
+        c += 0.1
+    if found.source.generic:
+        c -= 0.1
+    return round(min(c, 0.95), 3)
+
+
+def to_event(article: Article, found: Found, hint_year: int | None) -> Event:
+    tok = found.tok
+    sent = tok.sent
+    expr = dates.governing_expression(tok)
+    date = dates.resolve(expr, article.published, hint_year) if expr else None
+    loc = location(article, sent)
+    s, t, e = found.source, found.target, found.entry
+    return Event(type=found.type, start=sent.start_char, end=sent.end_char, evidence=sent.text,
+                 mode=e.mode, cameo=e.cameo if found.type == e.type else type_cameo(found.type),
+                 source=s.name, source_country=s.country, source_role=s.role,
+                 target=t.name if t else None, target_country=t.country if t else None,
+                 target_role=t.role if t else None, date=date,
+                 location=loc[0] if loc else None, location_country=loc[1] if loc else None,
+                 confidence=_confidence(found), trigger=tok.text,
+                 spans=[(sent.start_char, sent.end_char)])
+
+
+def dyadic(etype: str) -> bool:
+    row = plover_types().get(etype)
+    return bool(row) and (row.get("dyadic") or "").strip() == "yes"
+
+
+def type_cameo(etype: str) -> str | None:
+    row = plover_types().get(etype)
+    return row["cameo"] if row else None
+
+
+def _who(name: str | None, country: str | None) -> str:
+    return f"{(name or '').lower()}|{country or ''}"
+
+
+def _key(ev: Event) -> tuple:
+    return (ev.type, _who(ev.source, ev.source_country), _who(ev.target, ev.target_country))
+
+
+def dedup(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target, date); an undated mention joins a dated one of the same
+    type, source and target; a target-less mention joins one of the same type and source in the same
+    sentence that has a target ("fired tear gas to disperse the crowd").  Evidence spans are kept."""
+    with_target = {(e.type, _who(e.source, e.source_country), e.start) for e in events if e.target_country}
+    events = [e for e in events if e.target_country or (e.type, _who(e.source, e.source_country), e.start)
+              not in with_target]
+    out: list[Event] = []
+    by_key: dict[tuple, Event] = {}
+    for ev in events:
+        key = _key(ev)
+        same = by_key.get(key + (ev.date,))
+        if same is None and ev.date is None:
+            same = next((o for o in out if _key(o) == key), None)
+        if same is None and ev.date is not None:
+            same = by_key.get(key + (None,))
+            if same is not None:
+                same.date = ev.date
+                by_key[key + (ev.date,)] = same
+        if same is not None:
+            for span in ev.spans:
+                if span not in same.spans:
+                    same.spans.append(span)
+            same.confidence = max(same.confidence, ev.confidence)
+            continue
+        by_key[key + (ev.date,)] = ev
+        out.append(ev)
+    return out
+
+
+def link_quotes(article: Article) -> None:
+    """Link each event to the quote that states it (the quote inside its sentence by the same source)."""
+    for ei, ev in enumerate(article.events):
+        for qi, q in enumerate(article.quotes):
+            if q.event is not None:
+                continue
+            inside = any(s <= q.start < e for s, e in ev.spans)
+            speakers = [q.speaker] + list(q.speakers or [])
+            if inside and ev.source and any(sp and (sp == ev.source or sp in ev.source or ev.source in sp)
+                                            for sp in speakers):
+                ev.quote, q.event = qi, ei
+                break
