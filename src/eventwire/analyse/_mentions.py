@@ -20,6 +20,9 @@ _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dam
 _DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some",
          "both", "all", "other", "many", "several", "more", "most", "than", "least", "at", "almost", "nearly",
          "about", "over", "around", "up", "to", "only", "whose", "which", "and", "namely"}
+#: Where a capital stands for its state ("Moscow said", "talks with Ankara"), not for a place.
+_CAPITAL_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj"}
+_CAPITAL_PREPS = {"with", "by", "from", "between", "against"}
 _CHUNK_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod", "punct", "det", "advmod"}
 
 
@@ -291,7 +294,8 @@ class Extractor:
                 continue
             if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start:
                 break
-            if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ in ("-",) or k - 1 in self.entry_at:
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ == "-" \
+                    or k - 1 in self.entry_at:
                 if t.ent_type_ == "PERSON" and k - 1 < ent_start and k - 1 not in self.entry_at:
                     break
                 k -= 1
@@ -331,9 +335,9 @@ class Extractor:
                 if self._modifier(head):
                     continue
                 loc = _located(head)
-                if e.type == "capital" and (loc or head.dep_ not in ("nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj")):
+                if e.type == "capital" and (loc or head.dep_ not in _CAPITAL_DEPS):
                     continue  # a capital stands for its state only as an argument (not a dateline)
-                if e.type == "capital" and head.dep_ == "pobj" and head.head.lower_ not in ("with", "by", "from", "between", "against"):
+                if e.type == "capital" and head.dep_ == "pobj" and head.head.lower_ not in _CAPITAL_PREPS:
                     continue
                 m = self._mention(i, j, "state", e.country, country=e.country, role="GOV", kind="state",
                                   term=e.type)
@@ -407,7 +411,8 @@ class Extractor:
             if head.head.i > hk and head.dep_ in ("compound", "nmod", "amod") and head.head.pos_ == "NOUN":
                 continue  # the role noun modifies a later noun ("police station", "navy aircraft")
             a = head.left_edge.i
-            while a < i and (doc[a].dep_ not in _CHUNK_DEPS or (doc[a].ent_type_ == "PERSON" and a not in self.entry_at)):
+            while a < i and (doc[a].dep_ not in _CHUNK_DEPS
+                             or (doc[a].ent_type_ == "PERSON" and a not in self.entry_at)):
                 a += 1
             a = min(a, i)
             for k in range(a, i):  # "West and opposition politicians": the phrase starts after the list

@@ -247,7 +247,8 @@ def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acr
         # with the acronym the article uses, else the knowledge base's
         spelled = [m.text for m in named if not _acronym(m.text)]
         full = max(spelled, key=len) if spelled else fullnames[c.key[1]]
-        acronyms = [m.text for m in named if _acronym(m.text)] or ([acronyms_kb[c.key[1]]] if c.key[1] in acronyms_kb else [])
+        acronyms = [m.text for m in named if _acronym(m.text)] or \
+            ([acronyms_kb[c.key[1]]] if c.key[1] in acronyms_kb else [])
         acr = max(acronyms, key=len) if acronyms else None
         return f"{full} ({acr})" if acr and acr not in full else full
     if c.key[0] == "group":  # prefer names that say the country ("Pakistani army")
