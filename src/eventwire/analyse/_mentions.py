@@ -20,6 +20,9 @@ _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dam
 _DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some",
          "both", "all", "other", "many", "several", "more", "most", "than", "least", "at", "almost", "nearly",
          "about", "over", "around", "up", "to", "only", "whose", "which", "and", "namely"}
+#: Prepositions whose object is a place.
+_PLACE_PREPS = {"in", "at", "near", "across", "inside", "throughout", "around", "outside", "into", "within",
+                "toward", "towards", "via", "through", "over", "to"}
 #: Where a capital stands for its state ("Moscow said", "talks with Ankara"), not for a place.
 _CAPITAL_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj"}
 _CAPITAL_PREPS = {"with", "by", "from", "between", "against"}
@@ -100,14 +103,10 @@ def _head(doc, i: int, j: int) -> int:
 
 
 def _located(tok) -> bool:
-    """The phrase headed by ``tok`` names a place here ("in Moscow", "Moscow-based")."""
+    """The phrase headed by ``tok`` names a place here ("in Moscow", "flew to Kabul")."""
     while tok.dep_ in ("conj", "appos") and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "near", "across", "inside", "throughout",
-                                                  "around", "outside", "into", "within", "toward", "towards",
-                                                  "via", "through", "over", "to"}:
-        return True
-    return False
+    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
 
 
 class Extractor:
