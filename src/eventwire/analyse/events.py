@@ -332,6 +332,8 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
             and tok.head.lower_ in ("in", "during", "at"):
         verb = tok.head.head  # "Putin, in a video call with Tokayev, supported ..."
         s = subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if s is None and verb.dep_ == "ccomp":  # "During a call with X, '...', the Kremlin said"
+            s = subject(verb.head)
         if s is not None:
             sources = resolve_all(article, s)
     if not sources and entry.frame == "consult" and targets and last_source:
