@@ -16,6 +16,7 @@ TARGET_PREPS = {"on", "against", "with", "at", "to", "into", "toward", "towards"
 PRONOUN_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUN_GROUP = {"its", "their"}
 PRONOUN_FIRST = {"we", "i", "us", "our", "my"}
+_SMALL_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 PRONOUN_SUBJECT = {"it", "they", "he", "she"}
 #: Clause relations through which a trigger inherits the subject of the verb that governs it.
 INHERIT = {"xcomp", "conj", "advcl", "pcomp"}
@@ -129,6 +130,15 @@ def _previous_state(article: Article, tok) -> Arg | None:
 
 def _pair(article: Article, tok) -> list[Arg]:
     """"The two sides", "both leaders": the two parties of the last meeting or agreement coded."""
+    nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
+    group = article.cache.get("events_last_group")
+    if group and nums and tok.lemma_.lower() in agent_nouns() | set(cues().get("pair", ())):
+        try:  # "the four top diplomats": the parties of the last multilateral meeting
+            n = int(nums[0].text) if nums[0].text.isdigit() else _SMALL_NUMBERS.index(nums[0].lower_) + 1
+        except ValueError:
+            n = 0
+        if n == len(group):
+            return list(group)
     if tok.lemma_.lower() not in cues().get("pair", ()):
         return []
     if not any(c.lower_ in ("two", "both") or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children):

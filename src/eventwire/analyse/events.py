@@ -108,6 +108,9 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
                 article.cache.setdefault("events_first_pair", [f.source, f.target])
                 if f.type == "CONSULT":
                     article.cache["events_consult_pair"] = [f.source, f.target]
+            parties = {x.country: x for f in found for x in (f.source, f.target) if x is not None and x.country}
+            if entry.frame == "consult" and len(parties) >= 3:
+                article.cache["events_last_group"] = list(parties.values())
     return out
 
 
