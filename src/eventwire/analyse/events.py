@@ -483,7 +483,15 @@ def _ground(article: Article, arg: Arg, tok, as_target: bool = False) -> Arg | N
 
 
 def _authority(article: Article, tok) -> Arg | None:
-    """The agent an agentless coercive passive implies ("were arrested"): the authorities of the place."""
+    """The agent an agentless coercive passive implies ("were arrested"): the police or troops the
+    sentence names as acting ("police dispersed them, and 12 were arrested"), else the authorities of
+    the place."""
+    agents = agent_nouns()
+    for t in tok.sent:
+        if t.dep_ in ("nsubj",) and agents.get(t.lemma_.lower()) == "MIL":
+            named = resolve(article, t)
+            if named is not None and named.country:
+                return named
     loc = rec.location(article, tok.sent)
     country = loc[1] if loc else main_country(article)
     if not country:
