@@ -65,7 +65,8 @@ def match(tok) -> Entry | None:
 def _has_neg(tok) -> bool:
     neg = cues().get("negation", frozenset())
     for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj", "cc") and c.lower_ in neg and c.i < tok.i):
+        if c.dep_ == "neg" or (c.lower_ in neg and (c.dep_ == "advmod" or
+                                                     (c.dep_ in ("det", "preconj", "cc") and c.i < tok.i))):
             return True
     return False
 
