@@ -456,6 +456,8 @@ def _commit_type(article: Article, tok, entry: Entry) -> tuple[str, Arg | None]:
     target = resolve(article, target_tok) if target_tok is not None else None
     if target is not None and (not target.country or target.generic or target.role == "MIL"):
         target = None  # "pledged to send troops": the troops are not a party
+    if ctype == "MOBILIZE" and tok.lemma_.lower() in c.get("decide", ()):
+        return "MOBILIZE", None  # "the government agreed to deploy the army": the decision is the move
     if ctype in CONFLICT or lemma in c.get("force", ()):
         return "THREATEN", target
     if ctype in ("RETREAT", "CONCEDE") or lemma in c.get("release", ()):
