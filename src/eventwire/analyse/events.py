@@ -416,6 +416,9 @@ def _plausible_object(tok, entry: Entry) -> bool:
     if entry.type == "REJECT" and lemma in c.get("claim", ()):
         return False
     if entry.type == "MOBILIZE" and not entry.needs:
+        subj = subject(tok)
+        if subj is not None and agent_nouns().get(subj.lemma_.lower()) == "MIL":
+            return True  # "the army deployed ...": the forces move themselves
         return lemma in c.get("materiel", ()) or agent_nouns().get(lemma) == "MIL"
     return True
 
