@@ -114,3 +114,13 @@ def test_seed_example_events(shared, settings):
     pred = [e.to_record() for e in art.events]
     pairs = score.greedy(gold["events"], pred, lambda x, y: score.event_key(x) == score.event_key(y))
     assert len(pairs) >= 8, [e["type"] for e in gold["events"]]
+
+
+def test_numbered_group_after_a_multilateral_meeting(code):
+    """Regression: "the four ministers" after a four-party meeting are its parties (this once raised
+    a TypeError that lost the article's events)."""
+    evs = code("The foreign ministers of Brazil, Chile, Peru and Colombia met in Lima on Monday.\n\n"
+               "The four ministers called for an immediate ceasefire.")
+    consult = {(e.source_country, e.target_country) for e in evs if e.type == "CONSULT"}
+    assert ("BRA", "PER") in consult and ("CHL", "PER") in consult
+    assert {e.source_country for e in evs if e.type == "REQUEST"} >= {"BRA", "CHL", "COL"}

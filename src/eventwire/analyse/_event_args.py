@@ -132,15 +132,15 @@ def _pair(article: Article, tok) -> list[Arg]:
     """"The two sides", "both leaders": the two parties of the last meeting or agreement coded."""
     nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
     group = article.cache.get("events_last_group")
-    if group and nums and tok.lemma_.lower() in agent_nouns() | set(cues().get("pair", ())):
+    if group and nums and (tok.lemma_.lower() in agent_nouns() or tok.lemma_.lower() in cues().get("pair", ())):
         try:  # "the four top diplomats": the parties of the last multilateral meeting
             n = int(nums[0].text) if nums[0].text.isdigit() else _SMALL_NUMBERS.index(nums[0].lower_) + 1
         except ValueError:
             n = 0
         if n == len(group):
             return list(group)
-    if tok.lemma_.lower() not in cues().get("pair", ()):
-        return []
+    if tok.lemma_.lower() not in cues().get("pair", ()) or _of_object(tok) is not None:
+        return []  # "the ministers of A and B" name their parties
     if not any(c.lower_ in ("two", "both") or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children):
         return []
     if tok.tag_ not in ("NNS", "NNPS") and not any(c.lower_ in ("two", "both") for c in tok.children):

@@ -179,11 +179,11 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         if helped is not None:
             etype, targets = "AID", [helped]
     if entry.frame == "consult" and len(sources) >= 3 and not targets:
-        loc = rec.location(article, tok.sent)  # a multilateral meeting: the host is the target
-        host = [x for x in sources if loc and x.country == loc[1]]
+        place = _meeting_place(article, tok)  # a multilateral meeting: the host is the target
+        host = [x for x in sources if place and x.country == place]
         if host:
             targets = host[:1]
-            sources = [x for x in sources if x.country != loc[1]]
+            sources = [x for x in sources if x.country != place]
     if etype == "PROTEST":  # "the Hong Kong protests", "Iraq's protests": the country's protesters
         sources = [Arg("protesters", x.country, "CVL", x.start, x.end, None, True)
                    if _is_country(article, x) else x for x in sources]
@@ -511,6 +511,21 @@ def _is_state(article: Article, arg: Arg) -> bool:
         return a.kind == "state" or a.role == "GOV"
     found = country_in(arg.name)
     return not arg.generic and found is not None and found[0].lower() == arg.name.lower().strip()
+
+
+def _meeting_place(article: Article, tok) -> str | None:
+    """The country of the place a meeting is held in: a place named after "in" or "at" in its sentence
+    ("met in Lima", "their Berlin meeting")."""
+    for ent in tok.sent.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        head = ent.root
+        if (head.dep_ == "pobj" and head.head.lower_ in ("in", "at")) or \
+                (head.dep_ in ("compound", "nmod") and head.head.i == tok.i):
+            found = country_in(ent.text)
+            if found:
+                return found[1]
+    return None
 
 
 def _is_country(article: Article, arg: Arg) -> bool:
