@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire import knowledge
 from eventwire.analyse import _kb
 from eventwire.errors import ModelError
 
@@ -63,7 +64,7 @@ def test_organizations(kb, name, country, role):
 def test_every_shipped_file_starts_with_a_comment():
     for names in _kb._FILES.values():
         for name in names:
-            first = (_kb.KNOWLEDGE / name).read_text(encoding="utf-8").splitlines()[0]
+            first = knowledge.path(name).read_text(encoding="utf-8").splitlines()[0]
             assert first.startswith("#"), name
 
 
@@ -71,9 +72,13 @@ def test_user_file_extends_and_overrides(tmp_path):
     f = tmp_path / "mine.tsv"
     f.write_text("# my groups\nalias\tkey\tcountry\trole\tkind\nFreedom Riders Front\tFRF\tZAF\tREB\tgroup\n"
                  "Hamas\tHAMAS\tPSE\tGOV\tgroup\n", encoding="utf-8")
-    kb = _kb.load((str(f),))
-    assert kb.lookup("Freedom Riders Front").country == "ZAF"
-    assert kb.lookup("Hamas").role == "GOV"
+    knowledge.use((str(f),))
+    try:
+        kb = _kb.load()
+        assert kb.lookup("Freedom Riders Front").country == "ZAF"
+        assert kb.lookup("Hamas").role == "GOV"
+    finally:
+        knowledge.use(())
     assert _kb.load().lookup("Hamas").role == "REB"  # the shipped table is not changed
 
 
@@ -81,10 +86,11 @@ def test_bad_user_file_is_a_coded_error(tmp_path):
     f = tmp_path / "bad.tsv"
     f.write_text("what\tever\nx\ty\n", encoding="utf-8")
     with pytest.raises(ModelError) as err:
-        _kb.load((str(f),))
+        knowledge.use((str(f),))
     assert err.value.code == "E402"
     with pytest.raises(ModelError):
-        _kb.load((str(tmp_path / "missing.tsv"),))
+        knowledge.use((str(tmp_path / "missing.tsv"),))
+    assert knowledge.active() == ()  # a rejected set is not made active
 
 
 def test_names_need_their_capital(kb):

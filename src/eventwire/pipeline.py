@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from typing import Callable, Iterable, Iterator
 
-from . import clean, ingest
+from . import clean, ingest, knowledge
 from .analyse import actors, events, figures, nlp, quotes
 from .errors import EventwireError, ModelError, StageError, message
 from .model import Article
@@ -95,6 +95,7 @@ def run_articles(articles: Iterable[Article], settings: Settings | None = None) 
     """Clean and analyse already-read articles (``raw`` or ``html`` set), yielding them in order."""
     settings = settings or load_settings()
     _check_stages(settings)
+    knowledge.use(settings.knowledge)  # E402 for a bad user file: the user's set-up, before any article
     it = iter(articles)
     while batch := list(itertools.islice(it, max(1, settings.batch_size))):
         yield from analyse(batch, settings)

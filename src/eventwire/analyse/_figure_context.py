@@ -5,9 +5,9 @@ All functions take spaCy tokens / spans of one sentence; the tables are ``knowle
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
+from .. import knowledge
 from ._figure_tables import column_map, rows, word_set
 
 Token = Any  # spacy.tokens.Token
@@ -22,13 +22,13 @@ _ANAPHORA = {"number", "figure", "toll", "tally", "count", "estimate"}
 _PARTITIVE_HEADS = {"include", "including", "among"}
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def _cues() -> dict[str, tuple[str, str, frozenset[str]]]:
     return {r["lemma"].lower(): (r["category"], r["pos"].upper(), frozenset((r.get("heads") or "").split()))
             for r in rows("figure_cues.tsv")}
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def _victims() -> frozenset[str]:
     words = set(word_set("figure_victims.tsv"))
     for r in rows("demonyms.tsv"):
@@ -38,7 +38,7 @@ def _victims() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def _attribution() -> dict[str, str]:
     return column_map("figure_attribution.tsv", "word", "kind")
 
@@ -157,7 +157,7 @@ def _argument_of_other_verb(anchor: Token, cue: Token, ancestors: set[int]) -> b
     return step.dep_ in _OWN_CLAUSE
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def _people_verbs() -> frozenset[str]:
     return frozenset(r["lemma"].lower() for r in rows("figure_cues.tsv") if r.get("people_object") == "yes")
 

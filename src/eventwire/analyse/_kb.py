@@ -1,20 +1,15 @@
 """The actors stage's knowledge base: countries, demonyms, metonyms, titles and organizations.
 
-Everything lives in TSV files under ``eventwire/knowledge`` (a ``#`` comment line, then a header line).
-User files named in the ``knowledge`` setting extend and override the shipped tables: a user file is
-routed to the table whose columns its header matches exactly.  Tables are loaded once per set of files.
+Everything lives in TSV files under ``eventwire/knowledge``, read through :mod:`eventwire.knowledge`: user
+files named in the ``knowledge`` setting that repeat a table's header extend it, after the shipped rows (so
+they override).  The knowledge base is built once per set of user files.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
-from ..errors import ModelError, make
-
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+from .. import knowledge
 
 #: Shipped files in load order (later rows override earlier ones), by table.
 _FILES: dict[str, tuple[str, ...]] = {
@@ -24,15 +19,6 @@ _FILES: dict[str, tuple[str, ...]] = {
     "titles": ("titles.tsv",),
     "organizations": ("organizations.tsv",),
     "org_words": ("org_words.tsv",),
-}
-#: The header of each table; a user file is routed by its header.
-_COLUMNS: dict[str, tuple[str, ...]] = {
-    "countries": ("alias", "code", "canonical"),
-    "demonyms": ("demonym", "code", "plural"),
-    "metonyms": ("alias", "code", "type", "role", "kind"),
-    "titles": ("term", "kind", "role", "key"),
-    "organizations": ("alias", "key", "country", "role", "kind"),
-    "org_words": ("word", "role"),
 }
 
 
@@ -97,31 +83,6 @@ def _none(value: str | None) -> str | None:
     return None if value in ("", "-") else value
 
 
-def _rows(path: Path, columns: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], list[dict[str, str]]]:
-    """The header and rows of a knowledge TSV (comment lines skipped)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    except (OSError, UnicodeDecodeError) as exc:
-        raise make(ModelError, "E402", path=path, why=exc) from exc
-    if not lines:
-        raise make(ModelError, "E402", path=path, why="no header line")
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = tuple(h.strip() for h in next(reader))
-    if columns is not None and header != columns:
-        raise make(ModelError, "E402", path=path, why=f"header {header} is not {columns}")
-    rows = [dict(zip(header, (c.strip() for c in row))) for row in reader if row]
-    return header, rows
-
-
-def _table_of(header: tuple[str, ...], path: Path) -> str:
-    for name, cols in _COLUMNS.items():
-        if header == cols:
-            return name
-    raise make(ModelError, "E402", path=path,
-               why="its header matches none of the tables: " + "; ".join("\t".join(c) for c in _COLUMNS.values()))
-
-
 def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
     for r in rows:
         if table == "countries":
@@ -152,16 +113,12 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
                 kb.acronym[r["key"]] = r["alias"]
 
 
-@lru_cache(maxsize=8)
-def load(extra: tuple[str, ...] = ()) -> KB:
-    """The knowledge base from the shipped files plus the user's ``extra`` files (in that order)."""
+@knowledge.cached
+def load() -> KB:
+    """The knowledge base from the shipped files plus the active user files (:func:`knowledge.use`)."""
     kb = KB()
     for table, names in _FILES.items():
-        for name in names:
-            _, rows = _rows(KNOWLEDGE / name, _COLUMNS[table])
-            _apply(kb, table, rows)
-    for p in extra:
-        path = Path(p)
-        header, rows = _rows(path)
-        _apply(kb, _table_of(header, path), rows)
+        for name in names[:-1]:
+            _apply(kb, table, knowledge.read_table(knowledge.path(name)).rows)
+        _apply(kb, table, knowledge.rows(names[-1]))  # user rows once, after all the shipped ones
     return kb

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Sequence
 
+from .. import knowledge
 from ._figure_tables import column_map, rows
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _DASHES = {"-", "–", "—"}
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def _words() -> dict[str, tuple[str, int]]:
     return {r["word"].lower(): (r["kind"], int(r["value"])) for r in rows("figure_numbers.tsv")}
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def _modifiers() -> tuple[tuple[tuple[str, ...], str], ...]:
     mods = [(tuple(p.split()), kind) for p, kind in column_map("figure_modifiers.tsv", "phrase", "kind").items()]
     return tuple(sorted(mods, key=lambda m: -len(m[0])))  # longest first

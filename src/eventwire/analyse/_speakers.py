@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-
 from spacy.tokens import Doc, Span, Token
 
+from .. import knowledge
 from ..model import Article
 from ._kb import load as load_kb
 from .spans import actors_at
@@ -38,7 +37,7 @@ class Speaker:
 
 def _kb():
     """The actors stage's knowledge base (countries, demonyms, titles), with the user's files for it."""
-    return load_kb(_speech.other_knowledge())
+    return load_kb()
 
 
 def country_in(words: str) -> str | None:
@@ -263,15 +262,11 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     return Speaker([text], country_in(text), person, tok.idx)
 
 
+@knowledge.cached
 def _gender_words() -> dict[str, dict[str, str]]:
     """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv``."""
-    return _gender_table(_speech.user_knowledge())
-
-
-@lru_cache(maxsize=16)
-def _gender_table(user: tuple[str, ...]) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {"name": {}, "title": {}}
-    for r in _speech.table_rows("quote_gender.tsv", user):
+    for r in knowledge.rows("quote_gender.tsv"):
         if r.get("word") and r.get("kind") in out:
             out[r["kind"]][r["word"].lower()] = r["gender"]
     return out

@@ -11,21 +11,16 @@
 
 Knowledge: ``knowledge/quote_cues.tsv`` (cue verbs, nouns and phrases), ``knowledge/quote_sources.tsv`` (source
 nouns) and ``knowledge/quote_gender.tsv``; user files in the ``knowledge`` setting with the same header extend
-them (:func:`use_knowledge`).
+them (:func:`eventwire.knowledge.rows`).
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import ModelError, make
-
-KNOWLEDGE = Path(__file__).resolve().parents[1] / "knowledge"
+from .. import knowledge
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
@@ -56,105 +51,36 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-#: User knowledge files (the ``knowledge`` setting); see :func:`use_knowledge`.
-_USER: tuple[str, ...] = ()
-
-
-def use_knowledge(paths: tuple[str, ...]) -> None:
-    """Extend the shipped quote tables with the user's files: a file whose header line is that of a
-    ``quote_*.tsv`` table adds rows to it (later rows override earlier ones); other files are for other
-    stages and are skipped here."""
-    global _USER
-    _USER = tuple(paths)
-
-
-#: The header line of each quote table: a user file with one of them extends that table.
-_QUOTE_TABLES = ("quote_cues.tsv", "quote_sources.tsv", "quote_gender.tsv")
-
-
-def user_knowledge() -> tuple[str, ...]:
-    """The user's knowledge files in use (a cache key for tables built from :func:`table_rows`)."""
-    return _USER
-
-
-def table_rows(name: str, user: tuple[str, ...]) -> list[dict[str, str]]:
-    """The rows of a shipped quote table, extended by the ``user`` files with the same header."""
-    return _table_rows(name, user)
-
-
-def other_knowledge() -> tuple[str, ...]:
-    """The user's knowledge files that are not quote tables (they belong to the actors' knowledge base)."""
-    return _other(_USER)
-
-
-@lru_cache(maxsize=16)
-def _other(user: tuple[str, ...]) -> tuple[str, ...]:
-    ours = {_read(KNOWLEDGE / name)[0] for name in _QUOTE_TABLES}
-    return tuple(p for p in user if _read(Path(p))[0] not in ours)
-
-
-def _read(path: Path) -> tuple[tuple[str, ...], list[dict[str, str]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise make(ModelError, "E402", path=path, why=exc) from exc
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    if not lines:
-        raise make(ModelError, "E402", path=path, why="no header line")
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    header = tuple(h.strip() for h in next(reader))
-    return header, [dict(zip(header, (c.strip() for c in row))) for row in reader if row]
-
-
-@lru_cache(maxsize=16)
-def _table_rows(name: str, user: tuple[str, ...]) -> list[dict[str, str]]:
-    header, rows = _read(KNOWLEDGE / name)
-    for extra in user:
-        h, more = _read(Path(extra))
-        if h == header:
-            rows = rows + more
-    return rows
-
-
+@knowledge.cached
 def cue_verbs() -> dict[str, bool]:
     """Speech-verb lemma -> whether it introduces indirect speech."""
-    return _cue_verbs(_USER)
+    return {r["cue"]: r["indirect"] == "yes" for r in knowledge.rows("quote_cues.tsv") if r["kind"] == "verb"}
 
 
+@knowledge.cached
 def source_nouns() -> dict[str, tuple[bool, bool]]:
     """Source noun -> (names people, "the X" refers back to an actor named earlier)."""
-    return _source_nouns(_USER)
+    return {r["word"]: (r["person"] == "yes", r.get("refers") == "yes") for r in knowledge.rows("quote_sources.tsv")}
 
 
 def cue_nouns() -> frozenset[str]:
     """Speech nouns ("warning", "statement") whose possessor is the speaker."""
-    return _cues_of_kind("noun", _USER)
+    return _cues_of_kind("noun")
 
 
 def document_nouns() -> frozenset[str]:
     """Document nouns whose modifier is the author ("a coalition statement said")."""
-    return _cues_of_kind("document", _USER)
+    return _cues_of_kind("document")
 
 
 def lead_nouns() -> frozenset[str]:
     """Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:")."""
-    return _cues_of_kind("lead", _USER)
+    return _cues_of_kind("lead")
 
 
-@lru_cache(maxsize=16)
-def _cue_verbs(user: tuple[str, ...]) -> dict[str, bool]:
-    return {r["cue"]: r["indirect"] == "yes" for r in _table_rows("quote_cues.tsv", user) if r["kind"] == "verb"}
-
-
-@lru_cache(maxsize=16)
-def _source_nouns(user: tuple[str, ...]) -> dict[str, tuple[bool, bool]]:
-    return {r["word"]: (r["person"] == "yes", r.get("refers") == "yes")
-            for r in _table_rows("quote_sources.tsv", user)}
-
-
-@lru_cache(maxsize=16)
-def _cues_of_kind(kind: str, user: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(r["cue"] for r in _table_rows("quote_cues.tsv", user) if r["kind"] == kind)
+@knowledge.cached
+def _cues_of_kind(kind: str) -> frozenset[str]:
+    return frozenset(r["cue"] for r in knowledge.rows("quote_cues.tsv") if r["kind"] == kind)
 
 
 def _is_cue(tok: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 
+from .. import knowledge
 from ..model import Actor, Article
 from ..settings import Settings
 from . import nlp
@@ -32,7 +33,8 @@ def run(article: Article, settings: Settings) -> Article:
     if doc is None or not len(doc):
         article.actors = []
         return article
-    kb = load_kb(tuple(settings.knowledge))
+    knowledge.use(settings.knowledge)  # a no-op when the pipeline already made them active
+    kb = load_kb()
     ex = Extractor(doc, kb)
     mentions = ex.run()
     starts = [s.start_char for s in doc.sents]

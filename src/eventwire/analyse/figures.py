@@ -25,9 +25,9 @@ without, 0.81 with).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+from .. import knowledge
 from ..model import Article, Figure
 from ..settings import Settings
 from . import _figure_context as ctx
@@ -40,7 +40,7 @@ _SINGULAR_DETS = {"a", "an", "one", "another"}
 _GENERIC = {"people", "person", "individual"}
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def _event_types() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v.split()) for k, v in column_map("figure_events.tsv", "category", "types").items()}
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .. import knowledge
 from ..model import Article, Quote
 from ..settings import Settings
 from . import _speech
@@ -52,7 +53,7 @@ def run(article: Article, settings: Settings) -> Article:
     text = article.text
     if doc is None or not text:
         return article
-    _speech.use_knowledge(tuple(settings.knowledge))
+    knowledge.use(settings.knowledge)  # a no-op when the pipeline already made them active
     marks = [m for m in scan(text) if m.end <= len(_speech.text_of(doc))]
     quoted = [(m.start - 1, m.end + 1) for m in marks]
     items = [_direct(doc, m, quoted) for m in marks]

@@ -1,16 +1,13 @@
-"""The clean stage's data files, each loaded once: boilerplate cues and patterns, language stopwords."""
+"""The clean stage's data files, each loaded once (TSV tables through :mod:`eventwire.knowledge`, so user
+files with the same header extend them): boilerplate cues and patterns, language stopwords."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from ..errors import ModelError, make
-
-_DIR = Path(__file__).resolve().parents[1] / "knowledge"
+from .. import knowledge
 
 
 @dataclass(frozen=True)
@@ -25,34 +22,18 @@ class Pattern:
     regex: re.Pattern[str]
 
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    path = _DIR / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise make(ModelError, "E402", path=path, why=exc) from exc
-    rows = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-    header = rows[0].split("\t")
-    return [dict(zip(header, r.split("\t"))) for r in rows[1:]]
-
-
-@lru_cache(maxsize=1)
+@knowledge.cached
 def cues() -> tuple[re.Pattern[str], dict[str, tuple[str, float, bool]]]:
     """A regex finding any cue phrase (longest first, on word boundaries) and each cue's
     (kind, weight, strong)."""
     table = {r["cue"].lower(): (r["kind"], float(r["weight"]), r.get("strong") == "yes")
-             for r in _read_tsv("boilerplate_cues.tsv")}
+             for r in knowledge.rows("boilerplate_cues.tsv")}
     alts = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE), table
 
 
-@lru_cache(maxsize=1)
 def _patterns_file() -> dict:
-    path = _DIR / "boilerplate_patterns.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise make(ModelError, "E402", path=path, why=exc) from exc
+    return knowledge.read_json("boilerplate_patterns.json")
 
 
 @lru_cache(maxsize=1)
@@ -68,10 +49,10 @@ def word_set(key: str) -> frozenset[str]:
     return frozenset(_patterns_file()[key].split())
 
 
-@lru_cache(maxsize=1)
+@knowledge.cached
 def stopwords() -> dict[str, frozenset[str]]:
     """Function words per language code, for the language guess."""
-    return {r["lang"]: frozenset(r["words"].split()) for r in _read_tsv("clean_stopwords.tsv")}
+    return {r["lang"]: frozenset(r["words"].split()) for r in knowledge.rows("clean_stopwords.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +64,4 @@ def month_numbers() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def html_meta() -> dict[str, Any]:
     """Where to read a page's metadata: ordered field lists (``clean_html_meta.json``)."""
-    path = _DIR / "clean_html_meta.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise make(ModelError, "E402", path=path, why=exc) from exc
+    return knowledge.read_json("clean_html_meta.json")
