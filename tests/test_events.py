@@ -124,3 +124,9 @@ def test_numbered_group_after_a_multilateral_meeting(code):
     consult = {(e.source_country, e.target_country) for e in evs if e.type == "CONSULT"}
     assert ("BRA", "PER") in consult and ("CHL", "PER") in consult
     assert {e.source_country for e in evs if e.type == "REQUEST"} >= {"BRA", "CHL", "COL"}
+
+
+def test_diplomatic_protest_to_an_envoy_is_accuse(code):
+    evs = code("The Japanese government presented a formal protest to the Chinese ambassador on Tuesday.")
+    assert ("ACCUSE", "JPN", "CHN") in _keys(evs)
+    assert not [e for e in evs if e.type == "PROTEST"]
