@@ -50,13 +50,19 @@ def test_read_table_errors_name_the_file(tmp_path):
 
 def test_rows_put_user_rows_after_the_shipped_ones(tmp_path):
     shipped = knowledge.rows("figure_noncount.tsv")
-    mine = _tsv(tmp_path, "noncount.tsv", "word", "gizmos")
+    mine = _tsv(tmp_path, "noncount.tsv", "noncount", "gizmos")
     other = _tsv(tmp_path, "gender.tsv", "word\tgender\tkind", "Ottoline\tf\tname")
     knowledge.use((mine, other))
-    assert knowledge.rows("figure_noncount.tsv") == shipped + ({"word": "gizmos"},)
+    assert knowledge.rows("figure_noncount.tsv") == shipped + ({"noncount": "gizmos"},)
     assert knowledge.rows("quote_gender.tsv")[-1] == {"word": "Ottoline", "gender": "f", "kind": "name"}
     knowledge.use(())
     assert knowledge.rows("figure_noncount.tsv") == shipped
+
+
+def test_each_shipped_table_has_its_own_header():
+    """A user file's header says which table it extends: only the two country-name tables share one."""
+    shared = [names for names in knowledge._shipped_headers().values() if len(names) > 1]
+    assert shared == [("countries.tsv", "country_aliases.tsv")]
 
 
 def test_unknown_header_is_e402_naming_the_file_and_the_known_headers(tmp_path, settings):

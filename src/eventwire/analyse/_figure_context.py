@@ -30,7 +30,7 @@ def _cues() -> dict[str, tuple[str, str, frozenset[str]]]:
 
 @knowledge.cached
 def _victims() -> frozenset[str]:
-    words = set(word_set("figure_victims.tsv"))
+    words = set(word_set("figure_victims.tsv", "victim"))
     for r in rows("demonyms.tsv"):
         for key in ("demonym", "plural"):
             if r.get(key):
@@ -44,7 +44,7 @@ def _attribution() -> dict[str, str]:
 
 
 def noncount_word(word: str) -> bool:
-    return word.lower() in word_set("figure_noncount.tsv")
+    return word.lower() in word_set("figure_noncount.tsv", "noncount")
 
 
 def cue_category(tok: Token) -> str | None:
@@ -178,7 +178,8 @@ def is_irrealis(cue: Token) -> bool:
     "a plot to kidnap and execute")."""
     if cue.dep_ == "conj" and cue.head.i != cue.i and cue.head.pos_ == "VERB" and is_irrealis(cue.head):
         return True
-    if cue.dep_ in ("xcomp", "acl", "advcl") and cue.head.lemma_.lower() in word_set("figure_irrealis.tsv") \
+    planning = word_set("figure_irrealis.tsv", "irrealis")
+    if cue.dep_ in ("xcomp", "acl", "advcl") and cue.head.lemma_.lower() in planning \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return True
     for child in cue.children:
