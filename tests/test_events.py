@@ -130,3 +130,8 @@ def test_diplomatic_protest_to_an_envoy_is_accuse(code):
     evs = code("The Japanese government presented a formal protest to the Chinese ambassador on Tuesday.")
     assert ("ACCUSE", "JPN", "CHN") in _keys(evs)
     assert not [e for e in evs if e.type == "PROTEST"]
+
+
+def test_announced_force_is_a_threat_and_possibility_is_nothing(code):
+    assert _keys(code("The Iranian defence minister said Iran will strike Israel.")) == {("THREATEN", "IRN", "ISR")}
+    assert not code("Iran said it could attack American ships.")

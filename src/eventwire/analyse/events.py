@@ -93,6 +93,7 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
             if entry.pos == "NOUN" or g.type in _CONTENT_TYPES or g.frame == "commit":
                 continue
         if not factual(tok, entry.frame):
+            out.extend(_announced_force(article, tok, entry))
             continue
         found = _frame(article, tok, entry, last_source)  # a failure here is the pipeline's coded E501
         out.extend(found)
@@ -108,6 +109,28 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
             if entry.frame == "consult" and len(parties) >= 3:
                 article.cache["events_last_group"] = list(parties.values())
     return out
+
+
+def _announced_force(article: Article, tok, entry: Entry) -> list[rec.Found]:
+    """A coercive act a speaker says will happen ("X said its forces will strike Y") is a THREATEN event
+    of the speaker against the act's target; other non-factual triggers give nothing."""
+    if entry.type not in CONFLICT or entry.pos != "VERB" or tok.dep_ != "ccomp":
+        return []
+    if not any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in tok.children):
+        return []
+    head = tok.head
+    if head.lemma_.lower() not in cues().get("report", ()) or _has_negation(head):
+        return []
+    speakers = [a for a in resolve_all(article, subject(head)) if a.country]
+    targets = [a for a in _verbal_args(article, tok, entry)[1] if a.country]
+    if not speakers or not targets or any(t.country == speakers[0].country for t in targets):
+        return []
+    threat = Entry(entry.lemma, entry.needs, "VERB", "THREATEN", None, rec.type_cameo("THREATEN"), "speech")
+    return [rec.Found(threat, "THREATEN", tok, speakers[0], t) for t in targets]
+
+
+def _has_negation(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 #: Nominal types that an offer or pledge does not turn into their own event ("offered talks" = AGREE).
