@@ -63,3 +63,17 @@ def test_governing_expression_prefers_the_trigger_clause(parse):
 def test_governing_expression_none_without_date(parse):
     doc = parse("The army shelled the town.")
     assert dates.governing_expression(doc[2]) is None
+
+
+def test_user_date_expression_file_extends_the_table(tmp_path):
+    """A user file with event_dates.tsv's header adds relative expressions (the ``knowledge`` setting)."""
+    from eventwire import knowledge
+
+    mine = tmp_path / "my_dates.tsv"
+    mine.write_text("# written for this test\nexpression\tkind\tvalue\nthe day before yesterday\toffset\t-2\n",
+                    encoding="utf-8")
+    try:
+        knowledge.use((str(mine),))
+        assert dates.resolve("the day before yesterday", "2023-10-11") == "2023-10-09"
+    finally:
+        knowledge.use(())

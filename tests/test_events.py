@@ -135,3 +135,20 @@ def test_diplomatic_protest_to_an_envoy_is_accuse(code):
 def test_announced_force_is_a_threat_and_possibility_is_nothing(code):
     assert _keys(code("The Iranian defence minister said Iran will strike Israel.")) == {("THREATEN", "IRN", "ISR")}
     assert not code("Iran said it could attack American ships.")
+
+
+def test_user_lexicon_file_reaches_the_events_stage(tmp_path, settings):
+    """A user knowledge file with the lexicon's header adds a trigger (the ``knowledge`` setting)."""
+    from eventwire import knowledge
+
+    text = "Peru stonewalled Chile over the fishing dispute on Monday."
+    mine = tmp_path / "my_triggers.tsv"
+    mine.write_text("# written for this test\ntrigger\tpos\ttype\tmode\tcameo\tframe\tnote\n"
+                    "stonewall\tVERB\tREJECT\t\t120\tact\t\n", encoding="utf-8")
+    s = settings.replace(stages="actors,quotes,events")
+    try:
+        assert not [e for e in pipeline.process(text, settings=s).events if e.type == "REJECT"]
+        evs = pipeline.process(text, published="2023-10-11", settings=s.replace(knowledge=str(mine))).events
+        assert ("REJECT", "PER", "CHL") in _keys(evs)
+    finally:
+        knowledge.use(())

@@ -1,14 +1,12 @@
 """The events stage's knowledge: the PLOVER trigger lexicon, the cue words and a country-name lookup, each
-read once from ``knowledge/``."""
+read once from ``knowledge/`` through the shared reader (:mod:`eventwire.knowledge`), so that the user's
+knowledge files (the ``knowledge`` setting) extend them."""
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+from ..knowledge import cached, rows
 
 #: PLOVER types whose events are material or verbal conflict (used to read vows and warnings).
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
@@ -27,19 +25,11 @@ class Entry:
     frame: str
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    path = _KNOWLEDGE / name
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8") as fh:
-        return list(csv.DictReader((ln for ln in fh if not ln.startswith("#") and ln.strip()), delimiter="\t"))
-
-
-@lru_cache(maxsize=1)
+@cached
 def lexicon() -> dict[tuple[str, str], list[Entry]]:
     """(lemma, pos) -> entries, the most specific (most required dependents) first."""
     out: dict[tuple[str, str], list[Entry]] = {}
-    for row in _rows("plover_lexicon.tsv"):
+    for row in rows("plover_lexicon.tsv"):
         words = row["trigger"].lower().split()
         e = Entry(words[0], tuple(words[1:]), row["pos"].strip().upper(), row["type"].strip(),
                   (row.get("mode") or "").strip() or None, (row.get("cameo") or "").strip() or None,
@@ -50,51 +40,44 @@ def lexicon() -> dict[tuple[str, str], list[Entry]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@cached
 def cues() -> dict[str, frozenset[str]]:
     """kind -> cue lemmas (negation, modal, plan, denial, condition, report, generic, force, release)."""
     out: dict[str, set[str]] = {}
-    for row in _rows("event_cues.tsv"):
+    for row in rows("event_cues.tsv"):
         out.setdefault(row["kind"].strip(), set()).add(row["cue"].strip().lower())
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
+@cached
 def agent_nouns() -> dict[str, str | None]:
     """Head nouns of people and institutions that can act ("police", "protesters") -> usual role."""
-    return {r["lemma"].strip().lower(): (r.get("role") or "").strip() or None for r in _rows("event_agents.tsv")}
+    return {r["lemma"].strip().lower(): (r.get("role") or "").strip() or None for r in rows("event_agents.tsv")}
 
 
-@lru_cache(maxsize=1)
+@cached
 def plover_types() -> dict[str, dict[str, str]]:
     """type -> {quad, cameo, description}."""
-    return {r["type"]: r for r in _rows("plover_types.tsv")}
+    return {r["type"]: r for r in rows("plover_types.tsv")}
 
 
-@lru_cache(maxsize=1)
+@cached
 def _country_names() -> dict[str, str]:
     """Lower-cased country name, alias, demonym or capital -> ISO alpha-3 (from the shared knowledge
-    tables of the actors stage, when present; else pycountry)."""
+    tables the actors stage uses too)."""
     out: dict[str, str] = {}
-    for row in _rows("countries.tsv") + _rows("country_aliases.tsv"):
+    for row in rows("countries.tsv") + rows("country_aliases.tsv"):
         out[row["alias"].strip().lower()] = row["code"].strip()
-    for row in _rows("demonyms.tsv"):
+    for row in rows("demonyms.tsv"):
         out[row["demonym"].strip().lower()] = row["code"].strip()
         if (row.get("plural") or "").strip():
             out[row["plural"].strip().lower()] = row["code"].strip()
-    for row in _rows("metonyms.tsv"):
+    for row in rows("metonyms.tsv"):
         out[row["alias"].strip().lower()] = row["code"].strip()
-    if not out:
-        import pycountry
-
-        for c in pycountry.countries:
-            for attr in ("name", "common_name", "official_name"):
-                if getattr(c, attr, None):
-                    out[getattr(c, attr).lower()] = c.alpha_3
     return out
 
 
-@lru_cache(maxsize=1)
+@cached
 def _country_re() -> re.Pattern[str]:
     names = sorted(_country_names(), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)

@@ -7,19 +7,17 @@ US policy"), else the first actor of another country named in the quote.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
+from ..knowledge import cached, rows
 from ..model import Article, Quote
 from ._event_args import Arg, owner, resolve
-from ._event_lexicon import _rows
 from ._event_triggers import _has_neg
 from .spans import actors_at
 
 
-@lru_cache(maxsize=1)
+@cached
 def evaluations() -> dict[str, str]:
     """lemma -> ACCUSE | SUPPORT."""
-    return {r["lemma"].strip().lower(): r["type"].strip() for r in _rows("event_evaluations.tsv")}
+    return {r["lemma"].strip().lower(): r["type"].strip() for r in rows("event_evaluations.tsv")}
 
 
 def _speaker(article: Article, quote: Quote) -> Arg | None:

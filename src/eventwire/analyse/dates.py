@@ -13,11 +13,10 @@ month") resolves to None, as the annotation guide asks.
 """
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
+
+from ..knowledge import cached, rows
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -31,15 +30,14 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _table() -> dict[str, tuple[str, int | None]]:
-    """The relative expressions of ``knowledge/event_dates.tsv``: expression -> (kind, value)."""
+    """The relative expressions of ``knowledge/event_dates.tsv`` (and the user's files with its header):
+    expression -> (kind, value)."""
     out: dict[str, tuple[str, int | None]] = {}
-    with (Path(__file__).resolve().parent.parent / "knowledge" / "event_dates.tsv").open(encoding="utf-8") as fh:
-        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            value = row.get("value") or ""
-            out[row["expression"].strip().lower()] = (row["kind"].strip(), int(value) if value.strip() else None)
+    for row in rows("event_dates.tsv"):
+        value = row.get("value") or ""
+        out[row["expression"].strip().lower()] = (row["kind"].strip(), int(value) if value.strip() else None)
     return out
 
 
