@@ -186,3 +186,35 @@ def test_dev_set_actor_recall_and_country_floor(settings, shared):
     m, extra = score.score(golds, preds)
     assert m["actors"].r() >= 0.85
     assert extra["actor_country_acc"] >= 0.92
+
+
+@pytest.mark.parametrize("lead", [
+    "VALLETTA \u2014 Maltese Prime Minister Carmel Vella met union leaders on Friday.",
+    "VALLETTA (Agency) - Maltese Prime Minister Carmel Vella met union leaders on Friday.",
+    "date 2020-03-04 VALLETTA -- Maltese Prime Minister Carmel Vella met union leaders on Friday.",
+    "Valletta, (Agency) - Maltese Prime Minister Carmel Vella met union leaders on Friday.",
+])
+def test_dateline_place_is_not_an_actor(settings, lead):
+    a = Article(text=lead)
+    actors.run(a, settings)
+    names = {x.name for x in a.actors}
+    assert "Carmel Vella" in names
+    assert not any("VALLETTA" in n or n in ("Malta", "Valletta") for n in names), names
+    assert a.cache["actors_datelines"] and a.cache["actors_datelines"][0][0] < 25
+
+
+def test_place_at_line_start_in_a_sentence_is_still_an_actor(settings):
+    a = Article(text="Malta, Italy and Greece agreed on Friday to share the rescue ships.")
+    actors.run(a, settings)
+    assert {"Malta", "Italy", "Greece"} <= {x.name for x in a.actors}
+    assert a.cache["actors_datelines"] == []
+
+
+@pytest.mark.parametrize("lead", [
+    "NATO, the military alliance, said on Friday it would send more ships.",
+    "NATO (the alliance) said on Friday it would send more ships.",
+])
+def test_acronym_at_line_start_is_no_dateline(settings, lead):
+    a = Article(text=lead)
+    actors.run(a, settings)
+    assert a.cache["actors_datelines"] == []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Article
 from ._event_lexicon import agent_nouns, country_in, cues
+from ._kb import load as load_kb
 from .spans import actors_at
 
 SUBJ = {"nsubj", "csubj"}
@@ -139,7 +140,7 @@ def _pair(article: Article, tok) -> list[Arg]:
             n = 0
         if n == len(group):
             return list(group)
-    if tok.lemma_.lower() not in cues().get("pair", ()) or _of_object(tok) is not None:
+    if (tok.lemma_.lower() not in cues().get("pair", ()) and not _collective(tok)) or _of_object(tok) is not None:
         return []  # "the ministers of A and B" name their parties
     if not any(c.lower_ in ("two", "both") or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children):
         return []
@@ -152,6 +153,13 @@ def _pair(article: Article, tok) -> list[Arg]:
     return pair
 
 
+def _collective(tok) -> bool:
+    """"the two governments", "both armies": a plural role noun of the actors' knowledge counted as two."""
+    if tok.tag_ not in ("NNS", "NNPS") or not any(c.lower_ in ("two", "both") for c in tok.children):
+        return False
+    return load_kb().title(tok.lemma_) is not None
+
+
 def resolve(article: Article, tok) -> Arg | None:
     """The actor (or country) that the noun phrase headed by ``tok`` names; None when it names none.
 
@@ -160,6 +168,9 @@ def resolve(article: Article, tok) -> Arg | None:
     Comoros"); an agent noun with no country is returned ``generic`` for the caller to ground."""
     if tok is None:
         return None
+    if _in_dateline(article, tok):  # "NAIROBI -- Kenyan President William Ruto ...": the apposition acts
+        app = next((c for c in tok.children if c.dep_ == "appos"), None)
+        return resolve(article, app) if app is not None else None
     if tok.pos_ == "PRON":
         return _pronoun(article, tok)
     if tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN" \
@@ -213,6 +224,11 @@ def resolve(article: Article, tok) -> Arg | None:
     return Arg(text, None, None, s, e)
 
 
+def _in_dateline(article: Article, tok) -> bool:
+    """``tok`` is the place of a dateline ("MOSCOW (Sputnik) -"), where the story was filed."""
+    return any(s <= tok.idx < e for s, e in article.cache.get("actors_datelines", ()))
+
+
 def _common_noun_actor(article: Article, idx: int) -> bool:
     """An actor named only by a lower-case common noun ("fighters", "protesters")."""
     name = article.actors[idx].name or ""
@@ -249,7 +265,7 @@ def resolve_all(article: Article, tok) -> list[Arg]:
                 out.extend(many)
                 continue
         if a is None or not a.country:  # "date ... NEW DELHI -- India and China": try the apposition
-            app = next((c for c in t.children if c.dep_ == "appos"), None)
+            app = next((c for c in t.children if c.dep_ == "appos" and not _in_dateline(article, c)), None)
             if app is not None:
                 many = [x for x in (resolve(article, c) for c in with_conjuncts(app)) if x and x.country]
                 if many:

@@ -6,6 +6,7 @@ mentions into actors is :mod:`._resolve`'s job.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -26,6 +27,11 @@ _PLACE_PREPS = {"in", "at", "near", "across", "inside", "throughout", "around", 
 #: Where a capital stands for its state ("Moscow said", "talks with Ankara"), not for a place.
 _CAPITAL_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj"}
 _CAPITAL_PREPS = {"with", "by", "from", "between", "against"}
+#: What may stand before a dateline on its line ("date 2021-02-11 NEW DELHI -"): digits, dashes, a "date" label.
+_DATELINE_BEFORE = re.compile(r"^[\W\d_]*(?:date\b[\W\d_]*)?$", re.IGNORECASE)
+#: What follows a dateline's place: a dash, an agency in brackets and a dash, or a comma and a date.
+_DATELINE_AFTER = re.compile(r"^\s*(?:[\u2014\u2013]|-{1,2}\s|,?\s*\([A-Z][^)\n]{0,40}?\)?\s*[-\u2014\u2013]"
+                             r"|,\s*(?:\d|[A-Z][a-z]{2,8}\.? \d))")
 _CHUNK_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod", "punct", "det", "advmod"}
 
 
@@ -129,6 +135,7 @@ class Extractor:
         self.mentions: list[Mention] = []
         self.org_at: dict[int, Mention] = {}  # token -> the organization mention covering it
         self.acronyms: dict[str, str] = {}  # "(HUBAZiK)" after an organization's name -> its key
+        self.datelines: list[tuple[int, int]] = []  # character spans of dateline tokens
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _mention(self, i: int, j: int, type_: str, key: str | None, **kw) -> Mention:
@@ -171,6 +178,9 @@ class Extractor:
 
     # -- passes ----------------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
+        dateline = self._dateline_tokens()
+        self.datelines = [(self.doc[k].idx, self.doc[k].idx + len(self.doc[k])) for k in sorted(dateline)]
+        self.used.update(dateline)
         self._persons()
         self._surnames()
         self._named()
@@ -178,6 +188,32 @@ class Extractor:
         self._pronouns()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
+
+    def _dateline_tokens(self) -> set[int]:
+        """Tokens of datelines ("NAIROBI \u2014", "MOSCOW (Sputnik) -", "Colombo, (APP -"): the place at the
+        start of a line where a story was filed is no actor."""
+        doc, text = self.doc, self.doc.text
+        out: set[int] = set()
+        for tok in doc:
+            if not tok.is_alpha or not _DATELINE_BEFORE.match(text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]):
+                continue
+            if tok.lower_ == "date":
+                continue
+            ent, kb = self.ent_at.get(tok.i), self.entry_at.get(tok.i)
+            if ent is not None and ent.start == tok.i:
+                end = ent.end
+            elif kb is not None and kb[0] == tok.i and kb[2].type in ("country", "capital"):
+                end = kb[1]
+            else:
+                end = tok.i
+                while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
+                    end += 1
+            if end <= tok.i:
+                continue
+            span = doc[tok.i:end]
+            if _DATELINE_AFTER.match(text[span.end_char:span.end_char + 48]):
+                out.update(range(tok.i, end))
+        return out
 
     def _person_spans(self) -> list[tuple[int, int, int]]:
         """(ent start, name start, name end) of every person name: PERSON entities, and capitalised proper
@@ -217,7 +253,7 @@ class Extractor:
         out = []
         places = self._places()
         for start, i, j in sorted(spans.values()):
-            if out and i < out[-1][2]:
+            if (out and i < out[-1][2]) or any(k in self.used for k in range(i, j)):
                 continue
             root = doc[_head(doc, i, j)]
             if doc[i:j].text in places or _located(root) or \

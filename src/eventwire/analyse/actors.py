@@ -45,6 +45,7 @@ def run(article: Article, settings: Settings) -> Article:
 
     article.actors = resolve(mentions, main, sent_of, kb.canonical, kb.fullname, kb.acronym)
     article.cache["actors_main_country"] = main
+    article.cache["actors_datelines"] = ex.datelines
     article.cache["actors_peoples"] = {a.name for a in article.actors
                                        if a.kind == "group" and (e := kb.lookup(a.name)) and e.type == "people"}
     article.cache["actors_agentive"] = {a.name for a in article.actors

@@ -1,0 +1,45 @@
+"""Event arguments: which actor fills the source and target of a trigger (analyse/_event_args.py).
+
+The texts are written for these tests (not from any article)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire import pipeline
+
+
+@pytest.fixture(scope="module")
+def code(settings):
+    s = settings.replace(stages="actors,quotes,events")
+
+    def run(text: str, published: str | None = "2023-10-11"):
+        art = pipeline.process(text, published=published, settings=s)
+        assert not art.errors, art.errors
+        return art
+    return run
+
+
+def _named(art):
+    return {(e.type, e.source, e.target) for e in art.events}
+
+
+def test_dateline_place_is_not_the_source(code):
+    art = code("VALLETTA \u2014 Maltese Prime Minister Carmel Vella on Monday held talks with Tunisian "
+               "President Hedi Mansour in Valletta.")
+    assert ("CONSULT", "Carmel Vella", "Hedi Mansour") in _named(art)
+    assert all(e.source_country == "MLT" for e in art.events if e.type == "CONSULT")
+
+
+def test_dateline_before_coordinated_states(code):
+    art = code("date 2020-03-04 VALLETTA -- Malta and Tunisia have signed an agreement on sea rescues.")
+    keys = {(e.type, e.source_country, e.target_country) for e in art.events}
+    assert ("AGREE", "MLT", "TUN") in keys and ("AGREE", "TUN", "MLT") in keys
+
+
+def test_two_governments_are_the_parties_of_the_last_meeting(code):
+    art = code("Maltese Prime Minister Carmel Vella on Monday held talks with Tunisian President Hedi Mansour. "
+               "Vella told reporters that the two governments had agreed to set up joint patrols.")
+    named = _named(art)
+    assert ("AGREE", "Carmel Vella", "Hedi Mansour") in named
+    assert ("AGREE", "Hedi Mansour", "Carmel Vella") in named
+    assert not any("governments" in (e.source or "") + (e.target or "") for e in art.events)
