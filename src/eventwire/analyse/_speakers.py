@@ -130,6 +130,32 @@ def _fullest(doc: Doc, ent: Span) -> str:
     return max(longer, key=lambda f: (counts[f], -nearest[f]))
 
 
+def _name_words(words: str) -> list[str]:
+    """The capitalised name words of ``words``, without titles ("Gov. John Kasich" -> John, Kasich)."""
+    out = []
+    for w in _clean(words).rstrip("’'").split():
+        if w[:1].isupper() and not w.endswith(".") and _title_person(w.lower()) is None:
+            out.append(w)
+    return out
+
+
+def _person_name(actor_name: str, ent: Span | None) -> str:
+    """The name to give a person speaker whose head lies in ``ent``: the actor's name when it agrees with the
+    words the text uses there (it ends in the entity's surname, and its given name when the text gives one)
+    and is written in the text; else the fullest form of the entity itself.  Guards against actor names that
+    took in a headline's verb ("Blackwell Endorses"), merged two people by surname, or were respelt."""
+    if ent is None or ent.label_ != "PERSON":
+        return actor_name
+    words = _name_words(ent.text)
+    if not words:
+        return actor_name
+    tail = words[-2:] if len(words) >= 2 else words[-1:]
+    agrees = actor_name.split()[-len(tail):] == tail
+    if agrees and actor_name in text_of(ent.doc):
+        return actor_name
+    return _fullest(ent.doc, ent)
+
+
 def _title_person(word: str) -> bool | None:
     """Whether a title or role noun names a person (from the shared ``titles.tsv``); None if unknown."""
     entry = _kb().title(word)
@@ -240,7 +266,8 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
         ent = _entity(tok)
         if not person and ent is not None and _titled(ent):
             person = True  # "protester Ann Lee" though tagged an organization
-        return Speaker([actor.name], actor.country, person, tok.idx)
+        return Speaker([_person_name(actor.name, _entity(tok)) if person else actor.name], actor.country,
+                       person, tok.idx)
     text = _clean(phrase.text)
     if not text:
         return None
