@@ -152,3 +152,26 @@ def test_user_lexicon_file_reaches_the_events_stage(tmp_path, settings):
         assert ("REJECT", "PER", "CHL") in _keys(evs)
     finally:
         knowledge.use(())
+
+
+def test_circumstance_noun_does_not_take_the_main_clause_parties(code):
+    """A clash named only as the time of another event ("days after a clash") has no stated parties:
+    the meeting's parties are not its source and target."""
+    evs = code("Ghanaian President John Mahama on Friday held talks with Togolese President Faure Gnassingbe "
+               "in Accra, three days after a clash on the common frontier left at least nine people dead.")
+    assert not [e for e in evs if e.type == "ASSAULT"]
+    assert [e for e in evs if e.type == "CONSULT"]
+
+
+def test_speech_act_coordinated_with_a_report_is_the_reporter_s(code):
+    evs = code("Brazilian President Lula da Silva said Brazil was ready to mediate and urged both "
+               "parties to lay down their arms.")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and req[0].source == "Lula da Silva" and req[0].source_country == "BRA"
+
+
+def test_welcoming_a_deal_is_support_with_no_bystander_target(code):
+    evs = code("The Mexican foreign minister met the Chilean foreign minister in Santiago. "
+               "The Arab League welcomed the accord on Tuesday.")
+    support = [e for e in evs if e.type == "SUPPORT"]
+    assert [(e.source_country, e.target_country) for e in support] == [("IGO", None)]

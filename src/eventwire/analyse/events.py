@@ -16,7 +16,7 @@ from ..model import Article, Event
 from ..settings import Settings
 from . import _event_records as rec
 from . import dates
-from ._event_args import (Arg, agent, demonym_modifier, direct_object, main_country, passive_subject,
+from ._event_args import (SUBJ, Arg, agent, demonym_modifier, direct_object, main_country, passive_subject,
                           owner, possessor, prep_object, resolve, resolve_all, subject)
 from ._event_lexicon import CONFLICT, Entry, agent_nouns, country_in, cues
 from ._event_speech import speech_events
@@ -210,7 +210,16 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         s = sources[0]
         if s.country:
             targets = [Arg("government", s.country, "GOV", s.start, s.start, generic=True)]
-    return _pairs(article, entry, etype, tok, sources, targets, one_way)
+    return _pairs(article, entry, etype, tok, sources, targets, one_way,
+                  undirected=entry.mode == "praise" and _thing_object(article, tok))
+
+
+def _thing_object(article: Article, tok) -> bool:
+    """Whether verb ``tok`` praises a thing that belongs to no actor ("welcomed the agreement",
+    "commended the deal"): such an endorsement is coded with no target, not with a bystander."""
+    obj = direct_object(tok)
+    return obj is not None and obj.pos_ == "NOUN" and resolve(article, obj) is None \
+        and owner(article, obj) is None
 
 
 #: Types that two coordinated subjects do to each other ("India and China pulled back their troops").
@@ -218,14 +227,17 @@ _MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
 
 
 def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
-           one_way: bool = False) -> list[rec.Found]:
+           one_way: bool = False, undirected: bool = False) -> list[rec.Found]:
+    """One mention per (source, target) pair: both ways for reciprocal acts; a dyadic type with no
+    target takes the salient other actor, or is dropped, unless it is ``undirected``."""
     mutual_agree = etype == "AGREE" and entry.frame in ("act", "light") or (
         entry.frame == "commit" and etype == "AGREE"
         and (len(sources) == 2 or prep_object(tok, {"with"}) is not None))
     recip = not one_way and (entry.frame == "recip" or mutual_agree
                              or (etype in _MUTUAL and len(sources) == 2 and not targets))
     out: list[rec.Found] = []
-    if not targets and len(sources) < 3 and rec.dyadic(etype) and not (recip and len(sources) == 2) \
+    if not targets and len(sources) < 3 and rec.dyadic(etype) and not undirected \
+            and not (recip and len(sources) == 2) \
             and not (entry.frame == "consult" and len(sources) == 2):
         other = _salient_other(article, tok, sources)
         if other is None:
@@ -260,7 +272,9 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
         src_tok = agent(tok)
         targets = [a for a in resolve_all(article, tok.head) if a.country]
     else:
-        src_tok = subject(tok)
+        src_tok = _reporter(tok, entry)
+        if src_tok is None:
+            src_tok = subject(tok)
         if src_tok is None and tok.dep_ == "pcomp":  # "accused Moscow of launching": Moscow launched
             src_tok = _object_of_governing(tok)
         targets = []
@@ -287,6 +301,23 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
             own = owner(article, direct_object(tok))  # "criticised US activities"
             targets = [own] if own is not None else []
     return sources, targets
+
+
+def _reporter(tok, entry: Entry):
+    """The subject of the reporting verb when a speech act is coordinated with the clause it reports
+    ("Abiy said Ethiopia was ready to help and urged both communities ..." : Abiy urged), else None.
+
+    The parser hangs such a speech act on the reported clause's verb; a speech act has no place inside
+    a stative or factual report, so it is the reporter's own second act."""
+    if entry.frame != "speech" or tok.dep_ != "conj" or any(c.dep_ in SUBJ for c in tok.children):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or match(clause) is not None:
+        return None
+    report = clause.head
+    if report.lemma_.lower() not in cues().get("report", ()):
+        return None
+    return subject(report)
 
 
 def _target_candidates(tok, entry: Entry) -> list:
@@ -365,6 +396,12 @@ def _nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -
     return sources, targets
 
 
+#: Prepositions through which a nominal trigger is still the light verb's object ("a round of talks",
+#: "took part in talks"); others ("after a clash", "despite the strikes") give circumstances, whose
+#: parties the light verb's subject is not.
+_LIGHT_PREPS = {"of", "in"}
+
+
 def _light_verb(tok):
     """The light verb a nominal trigger is the object of, directly or through "of" ("held talks",
     "wrapped up 11 days of drills"), or None."""
@@ -372,6 +409,8 @@ def _light_verb(tok):
     t = tok
     for _ in range(4):
         if t.dep_ not in ("dobj", "attr", "pobj", "prep", "compound") or t.head is t:
+            return None
+        if t.dep_ == "prep" and t.lower_ not in _LIGHT_PREPS:
             return None
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
