@@ -218,3 +218,28 @@ def test_acronym_at_line_start_is_no_dateline(settings, lead):
     a = Article(text=lead)
     actors.run(a, settings)
     assert a.cache["actors_datelines"] == []
+
+
+def test_dateline_with_country_in_brackets(settings):
+    a = Article(text="Valletta [Malta], May 2 (Agency): The chairperson of the African Union Commission, "
+                     "Moussa Diallo, on Sunday welcomed the deal.")
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert "Malta" not in names
+    assert names["Moussa Diallo"].country == "IGO"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Pope Clement appealed for calm on Sunday.", "Clement", "VAT"),
+    ("A Maltese delegation led by Carmel Vella held talks in the capital.", "Carmel Vella", "MLT"),
+    ("\"We stayed,\" march organiser Jordan Mensah told reporters.", "Jordan Mensah", None),
+])
+def test_person_country_from_title_led_group_and_not_from_a_given_name(settings, text, name, country):
+    a = Article(text=text)
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert name in names, names
+    if country:
+        assert names[name].country == country
+    else:
+        assert names[name].country != "JOR"

@@ -19,6 +19,7 @@ _FILES: dict[str, tuple[str, ...]] = {
     "titles": ("titles.tsv",),
     "organizations": ("organizations.tsv",),
     "org_words": ("org_words.tsv",),
+    "title_countries": ("title_countries.tsv",),
 }
 
 
@@ -45,6 +46,7 @@ class KB:
     exact: dict[str, Entry] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)  # ISO code -> default state name
     titles: dict[str, Entry] = field(default_factory=dict)  # lower-cased term -> entry
+    title_countries: dict[str, str] = field(default_factory=dict)  # title key -> the country it implies
     lowercase: set[str] = field(default_factory=set)  # names written without a capital ("al-Shabab")
     org_words: dict[str, str | None] = field(default_factory=dict)  # organization-name word -> role
     fullname: dict[str, str] = field(default_factory=dict)  # organization key -> its longest spelled-out alias
@@ -103,6 +105,8 @@ def _apply(kb: KB, table: str, rows: Iterable[dict[str, str]]) -> None:
         elif table == "titles":
             term = r["term"].lower()
             kb.titles[term] = Entry("title", (_none(r.get("key")) or term).lower(), None, _none(r["role"]), r["kind"])
+        elif table == "title_countries":
+            kb.title_countries[r["title_key"].lower()] = r["country"]
         elif table == "org_words":
             kb.org_words[r["word"].lower()] = _none(r["role"])
         elif table == "organizations":

@@ -29,8 +29,9 @@ _CAPITAL_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj"}
 _CAPITAL_PREPS = {"with", "by", "from", "between", "against"}
 #: What may stand before a dateline on its line ("date 2021-02-11 NEW DELHI -"): digits, dashes, a "date" label.
 _DATELINE_BEFORE = re.compile(r"^[\W\d_]*(?:date\b[\W\d_]*)?$", re.IGNORECASE)
-#: What follows a dateline's place: a dash, an agency in brackets and a dash, or a comma and a date.
-_DATELINE_AFTER = re.compile(r"^\s*(?:[\u2014\u2013]|-{1,2}\s|,?\s*\([A-Z][^)\n]{0,40}?\)?\s*[-\u2014\u2013]"
+#: What follows a dateline's place (after its country in square brackets, if any): a dash, an agency in
+#: brackets and a dash, or a comma and a date.
+_DATELINE_AFTER = re.compile(r"^(\s*\[[^\]\n]{1,30}\])?\s*(?:[\u2014\u2013]|-{1,2}\s|,?\s*\([A-Z][^)\n]{0,40}?\)?\s*[-\u2014\u2013]"
                              r"|,\s*(?:\d|[A-Z][a-z]{2,8}\.? \d))")
 _CHUNK_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod", "punct", "det", "advmod"}
 
@@ -211,8 +212,10 @@ class Extractor:
             if end <= tok.i:
                 continue
             span = doc[tok.i:end]
-            if _DATELINE_AFTER.match(text[span.end_char:span.end_char + 48]):
-                out.update(range(tok.i, end))
+            m = _DATELINE_AFTER.match(text[span.end_char:span.end_char + 48])
+            if m:  # the place and its country in brackets ("Addis Ababa [Ethiopia], May 2 (Agency):")
+                stop = span.end_char + (m.end(1) if m.group(1) else 0)
+                out.update(k for k in range(tok.i, len(doc)) if doc[k].idx < stop)
         return out
 
     def _person_spans(self) -> list[tuple[int, int, int]]:
@@ -243,8 +246,10 @@ class Extractor:
             if e.type != "title" or e.kind != "person" or j >= len(doc) or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
                 continue
             k = j
-            while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and k not in self.entry_at \
-                    and doc[k].ent_type_ in ("", "PERSON", "ORG", "NORP") and doc[k].sent == doc[j].sent:
+            while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title \
+                    and (k not in self.entry_at or self._place_as_name(k)) \
+                    and (doc[k].ent_type_ in ("", "PERSON", "ORG", "NORP") or self._place_as_name(j)) \
+                    and doc[k].sent == doc[j].sent:
                 k += 1
             if k > j and not any(a <= j < b for _, a, b in spans.values()):
                 ent = self.ent_at.get(j)
@@ -261,6 +266,29 @@ class Extractor:
                 continue  # "Al Hassakeh" tagged PERSON but a place in this article ("Al Hassakeh province")
             out.append((start, i, j))
         return out
+
+    def _leader_of(self, head) -> str | None:
+        """The country of the group a person leads: "a British delegation led by X", "the Thai team headed
+        by X" (the demonym or country word inside the group's noun phrase)."""
+        if head.dep_ != "pobj" or head.head.lower_ != "by" or head.head.head.lemma_ not in ("lead", "head"):
+            return None
+        verb = head.head.head
+        if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        group = verb.head
+        country, _, org = self._clues(range(group.left_edge.i, group.i + 1))
+        return country or (org.country if org is not None else None)
+
+    def _place_as_name(self, k: int) -> bool:
+        """A one-word country name that is a given name here: one entity with the capitalised unknown word
+        after it ("organiser Samoa Abdoulmadjid")."""
+        doc, m = self.doc, self.entry_at.get(k)
+        if m is None or m[1] != k + 1 or m[2].type not in ("country", "demonym") or k + 1 >= len(doc):
+            return False
+        ent = self.ent_at.get(k)
+        nxt = doc[k + 1]
+        return ent is not None and self.ent_at.get(k + 1) is ent \
+            and nxt.pos_ == "PROPN" and nxt.is_title and k + 1 not in self.entry_at
 
     def _places(self) -> set[str]:
         """Names the NER calls a place somewhere in the article, or that stand where a place does
@@ -293,6 +321,10 @@ class Extractor:
             if org is not None:
                 country = country or org.country
                 role = role or org.role
+            if country is None and title is not None:  # "Pope Benedict": the title names the country
+                country = self.kb.title_countries.get(title.key)
+            if country is None:  # "a British delegation led by William Nye"
+                country = self._leader_of(doc[_head(doc, i, j)])
             m = self._mention(i, j, "person", None, country=country, role=role, kind="person",
                               term=title.key if title else None)
             m.desc = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in desc if b > a]

@@ -59,8 +59,9 @@ def _main_country(article: Article, settings: Settings, kb, ex: Extractor, start
     doc = ex.doc
     lead_end = starts[2] if len(starts) > 2 else len(article.text)
     codes: list[str] = []
+    named = {k for m in ex.mentions if m.type == "person" for k in range(m.i, m.j)}  # "Samoa Abdoulmadjid"
     for i, _, e in ex.matches:
-        if e.type in ("country", "demonym", "capital", "people") and e.country:
+        if e.type in ("country", "demonym", "capital", "people") and e.country and i not in named:
             codes += [e.country] * (3 if doc[i].idx < lead_end else 1)
     if article.title:
         codes += [e.country for _, _, e in _kb_matches_text(article.title, settings, kb)] * 3
