@@ -175,3 +175,16 @@ def test_welcoming_a_deal_is_support_with_no_bystander_target(code):
                "The Arab League welcomed the accord on Tuesday.")
     support = [e for e in evs if e.type == "SUPPORT"]
     assert [(e.source_country, e.target_country) for e in support] == [("IGO", None)]
+
+
+def test_unnamed_aircraft_drilling_with_a_named_side_are_not_that_side(code):
+    """Generic forces take their country from the sentence's place, except when that place names the
+    other side of a joint act ("drills with planes from Norway" are not Norway's own)."""
+    evs = code("The visiting bombers held drills with warplanes from Norway on Tuesday.")
+    assert not [e for e in evs if e.type == "COOPERATE" and e.source_country == e.target_country]
+
+
+def test_lexicon_additions_code_aid_and_assassination(code):
+    assert ("AID", "GHA", "BFA") in _keys(code("Ghana gave humanitarian assistance to Burkina Faso on Monday."))
+    evs = code("Colombian warplanes bombed rebel camps in Venezuela on Sunday.")
+    assert any(e.type == "ASSAULT" and e.source_country == "COL" for e in evs)

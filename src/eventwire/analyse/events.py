@@ -179,7 +179,8 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
     if _each_other(tok) and len(sources) == 2:  # "both sides accused each other"
         return [rec.Found(entry, etype, tok, sources[0], sources[1]),
                 rec.Found(entry, etype, tok, sources[1], sources[0])]
-    sources = [s for s in (_ground(article, s, tok) for s in sources) if s is not None]
+    sides = targets if entry.frame in ("recip", "consult") else []  # two sides: not one place
+    sources = [s for s in (_ground(article, s, tok, avoid=sides) for s in sources) if s is not None]
     if not sources and entry.type == "COERCE" and passive_subject(tok) is not None and agent(tok) is None \
             and (targets or entry.needs):
         auth = _authority(article, tok)
@@ -531,18 +532,31 @@ def _mentions_force(tok) -> bool:
     return any(t.lemma_.lower() in force for t in tok.subtree if t is not tok)
 
 
-def _ground(article: Article, arg: Arg, tok, as_target: bool = False) -> Arg | None:
+def _ground(article: Article, arg: Arg, tok, as_target: bool = False, avoid: list[Arg] = ()) -> Arg | None:
     """Give a country to a generic argument ("police", "protesters") from the sentence's place or the
-    article's main country; drop arguments with no country at all."""
+    article's main country; drop arguments with no country at all.  A place named inside one of the
+    ``avoid`` arguments (the event's targets: "drills with warplanes from South Korea") is the other
+    party's, not the generic source's: such a source stays unknown and is dropped."""
     if arg.country:
         return arg
     if not arg.generic:
         return None
     loc = rec.location(article, tok.sent)
+    if loc and avoid and _names_party(article, article.text.find(loc[0], tok.sent.start_char), avoid):
+        return None
     country = loc[1] if loc else main_country(article)
     if not country:
         return None
     return Arg(arg.name, country, arg.role, arg.start, arg.end, arg.actor, True)
+
+
+def _names_party(article: Article, offset: int, args: list[Arg]) -> bool:
+    """Whether the text at ``offset`` is a mention of one of ``args``."""
+    for a in args:
+        spans = article.actors[a.actor].mentions if a.actor is not None else [(a.start, a.end)]
+        if any(s <= offset < e for s, e in spans):
+            return True
+    return False
 
 
 def _authority(article: Article, tok) -> Arg | None:
