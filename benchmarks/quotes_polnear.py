@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Quote extraction and attribution on PolNeAR (run by hand; not part of the test suite).
 
-    .venv/bin/python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--out PRED.jsonl]
+    .venv/bin/python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--stride K [--offset I]] [--out PRED.jsonl]
 
 Reads ``../shared/data/polnear/<split>/*.gold.json`` at run time (article text is never copied into the
 repository), runs the actors and quotes stages on each article's ``raw`` text (cleaning off, so offsets
@@ -92,13 +92,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    ap.add_argument("--stride", type=int, default=1, help="score every Nth article (a sample across outlets)")
+    ap.add_argument("--offset", type=int, default=0, help="with --stride: start at this article")
     ap.add_argument("--out", default="", help="also write the predictions here (JSONL)")
     args = ap.parse_args(argv)
     gold_dir = SHARED / "data" / "polnear" / args.split
     if not gold_dir.is_dir():
         print(f"{gold_dir} is not there: PolNeAR is read from ../shared at run time", file=sys.stderr)
         return 2
-    files = sorted(gold_dir.glob("*.gold.json"))
+    files = sorted(gold_dir.glob("*.gold.json"))[args.offset::args.stride]
     if args.limit:
         files = files[: args.limit]
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]

@@ -203,10 +203,27 @@ def _definite(tok: Token) -> bool:
     return tok.tag_ != "NNS"
 
 
+def _bracketed_owner(tok: Token) -> Token | None:
+    """For a head inside a bracket right after a person's name ("Gov. Ann Lee (R-OH) said"): the name."""
+    doc = tok.doc
+    for j in range(tok.i - 1, max(-1, tok.i - 5), -1):
+        if doc[j].text == ")":
+            return None
+        if doc[j].text == "(":
+            prev = doc[j - 1] if j > 0 else None
+            if prev is not None and prev.ent_type_ == "PERSON":
+                return prev
+            return None
+    return None
+
+
 def _named_instead(tok: Token) -> Token:
     """A name standing for a role-noun head: its apposition ("OCHA spokesman, Jens Laerke"), a name the
     parser left after it ("Red Shirts leader Jatuporn Prompan"), or the body it speaks for ("a representative
     for the Association")."""
+    owner = _bracketed_owner(tok)
+    if owner is not None:
+        return owner
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
         return tok
     if tok.lemma_.lower() in _speech.document_nouns():  # "the coalition statement", "a statement from X"

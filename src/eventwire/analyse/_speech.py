@@ -338,12 +338,31 @@ def cited(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Toke
     if reg is None:
         return None
     for t in reg:
-        if t.lemma_.lower() == "cite" and t.pos_ == "VERB" and not _inside(t, quoted):
+        if t.lemma_.lower() == "cite" and t.pos_ == "VERB" and not _inside(t, quoted) and not _person_cites(t):
             for c in t.children:
-                if c.dep_ == "dobj" and not any(
+                if c.dep_ == "dobj" and _source_like(c) and not any(
                         qs < c.right_edge.idx + len(c.right_edge) and c.left_edge.idx < qe for qs, qe in quoted):
                     return c
     return None
+
+
+def _source_like(tok: Token) -> bool:
+    """Whether a cited object can be a source (a name or a source noun), not a reason ("citing low growth")."""
+    return (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN"
+            or tok.lower_ in source_nouns() or tok.lemma_.lower() in source_nouns()
+            or tok.lemma_.lower() in document_nouns())
+
+
+def _person_cites(tok: Token) -> bool:
+    """'X said, citing Y': a person who speaks and cites something keeps the words; only a reporting body
+    ("the newspaper said, citing officials") passes them on to the cited source."""
+    if tok.tag_ != "VBG" or tok.head.i == tok.i:
+        return False
+    subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        inv = _inverted(tok.head)
+        subj = [inv] if inv is not None else []
+    return any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she", "i", "we") for s in subj)
 
 
 def clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[Cue, int, int]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .. import knowledge
 from ..model import Article, Quote
@@ -127,6 +127,10 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
     for it in items:
         if it.label is not None:
             it.speaker = _label_speaker(article, doc, it.label, history)
+        if it.speaker is None and it.kind == "direct":
+            lead = _headline_lead(doc, it)
+            if lead is not None:
+                it.speaker = resolve(article, [lead], history)
         heads = _heads(doc, it, quoted) if it.speaker is None else []
         if heads:
             it.speaker = resolve(article, heads, history)
@@ -173,6 +177,25 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
             return heads
         tok = tok.head  # the subject is inside the quote ("citing 'hostile' remarks"): the governing verb's
     return []
+
+
+def _headline_lead(doc: Doc, it: _Item) -> Token | None:
+    """The speaker of a quote in a headline written "Name: ... 'words'" (the first line of the text): the
+    last token of the one to four capitalised words before the colon, when they hold a name."""
+    text = _speech.text_of(doc)
+    first = len(text) - len(text.lstrip())
+    line_end = text.find("\n", first)
+    if it.start >= (len(text) if line_end < 0 else line_end):
+        return None
+    colon = text.find(":", first, it.start)
+    words = text[first:colon].split() if colon > first else []
+    if not 1 <= len(words) <= _NAME_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    span = doc.char_span(first, colon, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    names = [t for t in span if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
+    return names[-1] if names else None
 
 
 def _label_speaker(article: Article, doc: Doc, label: str, history: History) -> Speaker | None:
