@@ -243,3 +243,28 @@ def test_person_country_from_title_led_group_and_not_from_a_given_name(settings,
         assert names[name].country == country
     else:
         assert names[name].country != "JOR"
+
+
+@pytest.mark.parametrize("text, named, generic", [
+    ("Fighting resumed in northern Malawi on Monday. The Malawian government said the Northern Liberation Front "
+     "had attacked two towns. The rebels denied it.", "Northern Liberation Front", "rebels"),
+    ("In Malawi, the opposition Civic Unity Alliance rejected the offer. The opposition said the president had "
+     "broken his word.", "Civic Unity Alliance", "opposition"),
+])
+def test_anonymous_rebels_or_opposition_are_the_one_named_group(settings, text, named, generic):
+    a = Article(text=text)
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert named in names and generic not in names, names
+    assert generic in [a.text[s:e] for s, e in names[named].mentions]
+
+
+def test_two_rebel_groups_keep_the_rebels_apart(settings):
+    a = Article(text="The Northern Liberation Front and the Southern Freedom Movement both claimed the town in "
+                     "Malawi. The rebels said they would hold it.")
+    actors.run(a, settings)
+    names = {x.name for x in a.actors}
+    assert "Northern Liberation Front" in names and "Southern Freedom Movement" in names
+    for x in a.actors:
+        if x.name in ("Northern Liberation Front", "Southern Freedom Movement"):
+            assert "rebels" not in [a.text[s:e] for s, e in x.mentions]

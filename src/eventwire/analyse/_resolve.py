@@ -72,7 +72,7 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
     r = _Resolver(mentions, main, sent_of)
     r.persons()
     r.named()
-    _merge_forces(r.clusters, r.order)
+    _merge_forces(r.clusters, r.order, main)
     r.descriptions()
     _pronouns(mentions, r.clusters, r.order, sent_of)
     actors = []
@@ -217,16 +217,28 @@ class _Resolver:
             pick.country = m.country
 
 
-def _merge_forces(clusters: dict, order: list[_Cluster]) -> None:
-    """"Israeli forces" and "the Israeli military" are the one armed force the article names
-    ("Israel Defense Forces") when it names exactly one of that country."""
+#: Roles whose anonymous role-noun groups ("the rebels", "the opposition") are the one organization of that
+#: role and country the article names; armed forces only by a military noun ("police" stay apart).
+_MERGED_ROLES = {"MIL", "REB", "OPP"}
+
+
+def _merge_forces(clusters: dict, order: list[_Cluster], main: str | None = None) -> None:
+    """"Israeli forces" and "the Israeli military" are the one armed force the article names ("Israel
+    Defense Forces"), "the rebels" the one rebel group ("TPLF") and "the opposition" the one opposition
+    coalition ("Civic Alliance"), when it names exactly one of that role and country (an organization of
+    no country of its own is of the article's ``main`` country, as it will be named)."""
     for c in order:
-        if c.key[0] != "group" or c.key[-1] != "military" or not c.mentions:
+        if c.key[0] != "group" or c.role not in _MERGED_ROLES or c.kind == "person" or not c.mentions:
             continue
-        named = [o for o in order if o.key[0] == "org" and o.role == "MIL" and o.country == c.country
-                 and o.mentions and o.kind == "organization"]
+        if c.role == "MIL" and c.key[-1] != "military":
+            continue
+        named = [o for o in order if o.key[0] == "org" and o.role == c.role and (o.country or main) == c.country
+                 and o.mentions and o.kind in ("organization", "group")]
+        if c.role == "MIL":
+            named = [o for o in named if o.kind == "organization"]
         if len(named) == 1:
             for m in c.mentions:
+                m.word = "described"  # the organization's own name names it
                 named[0].add(m)
             c.mentions = []
 
