@@ -188,3 +188,18 @@ def test_lexicon_additions_code_aid_and_assassination(code):
     assert ("AID", "GHA", "BFA") in _keys(code("Ghana gave humanitarian assistance to Burkina Faso on Monday."))
     evs = code("Colombian warplanes bombed rebel camps in Venezuela on Sunday.")
     assert any(e.type == "ASSAULT" and e.source_country == "COL" for e in evs)
+
+
+def test_announced_or_offered_cooperation_is_a_pledge(code):
+    """Future or offered cooperative acts are pledges of their doer (AGREE; CONCEDE for a pullback or
+    release), not the act itself; a negated one is nothing."""
+    assert ("AGREE", "NOR", "SWE") in _keys(code("Norway said it would send humanitarian aid to Sweden."))
+    assert _keys(code("Morocco says it is willing to withdraw its troops from the buffer zone.")) == {
+        ("CONCEDE", "MAR", None)}
+    assert not code("Norway said it would not send aid to Sweden.")
+
+
+def test_reported_obligation_on_another_party_is_a_request(code):
+    evs = code("Austria said on Monday that Hungary must reopen the border crossing.")
+    assert ("REQUEST", "AUT", "HUN") in _keys(evs)
+    assert not [e for e in code("Austria said it must protect its border.") if e.type == "REQUEST"]

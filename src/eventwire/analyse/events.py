@@ -20,7 +20,7 @@ from ._event_args import (SUBJ, Arg, agent, demonym_modifier, direct_object, mai
                           owner, possessor, prep_object, resolve, resolve_all, subject)
 from ._event_lexicon import CONFLICT, Entry, agent_nouns, country_in, cues
 from ._event_speech import speech_events
-from ._event_triggers import factual, governing_trigger, match
+from ._event_triggers import _has_neg, factual, governing_trigger, match
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 
@@ -92,6 +92,10 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
             g = triggers[gov.i]
             if entry.pos == "NOUN" or g.type in _CONTENT_TYPES or g.frame == "commit":
                 continue
+        offer = _offer(article, tok, entry)
+        if offer is not None:
+            out.extend(offer)
+            continue
         if not factual(tok, entry.frame):
             out.extend(_announced_force(article, tok, entry))
             continue
@@ -108,6 +112,67 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
             parties = {x.country: x for f in found for x in (f.source, f.target) if x is not None and x.country}
             if entry.frame == "consult" and len(parties) >= 3:
                 article.cache["events_last_group"] = list(parties.values())
+    out.extend(_demands(article, sent, triggers))
+    return out
+
+
+def _offer(article: Article, tok, entry: Entry) -> list[rec.Found] | None:
+    """A cooperative act its doer announces ("Iraq said it would allow ...", "the UN will send ...")
+    or offers ("Syria is willing to withdraw ..."): a pledge, AGREE of the doer (CONCEDE for a release
+    or pullback, after the dev conventions), aimed at the named party of the act if there is one.
+    None when ``tok`` is no such act (the caller goes on with the trigger)."""
+    if entry.type not in _COOPERATIVE or entry.pos != "VERB" or _has_neg(tok):
+        return None
+    c = cues()
+    subj = None
+    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in c.get("willing", ()):
+        cop = tok.head.head
+        if _has_neg(cop) or _has_neg(tok.head):
+            return []
+        subj = next((x for x in cop.children if x.dep_ in SUBJ), None)
+    elif any(x.dep_ == "aux" and x.lower_ in c.get("future", ()) for x in tok.children):
+        if any(x.dep_ == "mark" and x.lower_ in c.get("condition", ()) for x in tok.children):
+            return []  # "if it will ...": a condition, not a pledge
+        if tok.dep_ == "ccomp" and (tok.head.lemma_.lower() not in c.get("report", ()) or _has_neg(tok.head)):
+            return None
+        if tok.dep_ not in ("ROOT", "ccomp"):
+            return None
+        subj = subject(tok)
+    else:
+        return None
+    sources = [a for a in resolve_all(article, subj) if a.country and not a.generic]  # a named doer
+    if not sources:
+        return []
+    _, targets = _verbal_args(article, tok, entry)
+    # the party the act is aimed at; the doer's own forces ("withdraw its troops") are not one
+    targets = [t for t in targets if t.country and (t.actor is not None or not t.generic) and t.role != "MIL"
+               and all(t.country != s.country or t.actor != s.actor and t.actor is not None for s in sources)]
+    kind = "CONCEDE" if entry.type in ("RETREAT", "CONCEDE") else "AGREE"
+    pledge = Entry(entry.lemma, entry.needs, "VERB", kind, "pledge", rec.type_cameo(kind), "commit")
+    return [rec.Found(pledge, kind, tok, s, t) for s in sources for t in (targets or [None])]
+
+
+def _demands(article: Article, sent, triggers: dict[int, Entry]) -> list[rec.Found]:
+    """"Russia said Sudan must return the helicopter": a reported obligation laid on another party is a
+    demand (REQUEST) of the reporter on that party."""
+    c = cues()
+    out: list[rec.Found] = []
+    for tok in sent:
+        if tok.dep_ != "ccomp" or tok.pos_ not in ("VERB", "AUX") or tok.head.i in triggers:
+            continue
+        head = tok.head
+        if head.lemma_.lower() not in c.get("report", ()) or _has_neg(head) or _has_neg(tok):
+            continue
+        if not any(x.dep_ == "aux" and x.lower_ in c.get("obligation", ()) for x in tok.children):
+            continue
+        speakers = [a for a in resolve_all(article, subject(head)) if a.country and not a.generic]
+        obliged = subject(tok)
+        party = resolve(article, obliged) if obliged is not None and obliged.pos_ != "PRON" else None
+        if not speakers or party is None or not party.country or party.generic \
+                or any(party.country == s.country and party.actor == s.actor for s in speakers):
+            continue
+        entry = Entry(tok.lemma_.lower(), (), "VERB", "REQUEST", "demand", rec.type_cameo("REQUEST"), "speech")
+        out.extend(rec.Found(entry, "REQUEST", tok, s, party) for s in speakers)
     return out
 
 
