@@ -43,3 +43,13 @@ def test_two_governments_are_the_parties_of_the_last_meeting(code):
     assert ("AGREE", "Carmel Vella", "Hedi Mansour") in named
     assert ("AGREE", "Hedi Mansour", "Carmel Vella") in named
     assert not any("governments" in (e.source or "") + (e.target or "") for e in art.events)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Malta on Tuesday demanded that Tunisia release the fishing crew.", "TUN"),
+    ("Tunisia demanded an immediate apology by Malta over the incident.", "MLT"),
+])
+def test_a_demand_is_made_of_the_subject_or_agent_of_the_demanded_act(code, text, target):
+    art = code(text)
+    req = [e for e in art.events if e.type == "REQUEST"]
+    assert req and req[0].target_country == target, [(e.type, e.source, e.target) for e in art.events]

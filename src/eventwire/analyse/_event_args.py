@@ -177,7 +177,8 @@ def resolve(article: Article, tok) -> Arg | None:
             and any(c.lower_ in ("that", "this", "the") for c in tok.children):
         return _previous_state(article, tok)  # "that country": the state named last
     s, e = _np_bounds(tok)
-    hits = actors_at(article, tok.idx, tok.idx + len(tok.text)) or actors_at(article, s, e)
+    hits = actors_at(article, tok.idx, tok.idx + len(tok.text)) or \
+        _specific_first(article, actors_at(article, s, e), tok)
     if hits and not _common_noun_actor(article, hits[0]):
         return _from_actor(article, hits[0], s, e)
     # "fighters from the Hamas group", "the leader of X": follow of/from.
@@ -222,6 +223,20 @@ def resolve(article: Article, tok) -> Arg | None:
             return named
         return Arg(text, None, role, s, e, generic=True)
     return Arg(text, None, None, s, e)
+
+
+#: Of several actors named inside one noun phrase, the most specific acts ("Kenyan President William Ruto").
+_KIND_RANK = {"person": 0, "organization": 1, "group": 2, "state": 3}
+
+
+def _specific_first(article: Article, hits: list[int], tok) -> list[int]:
+    """``hits`` (actors named in the phrase of ``tok``) with those whose mention covers the head token
+    first, then persons before organizations and groups, and those before states (stable otherwise)."""
+    def rank(i: int) -> tuple[int, int]:
+        a = article.actors[i]
+        covers = any(ms <= tok.idx < me for ms, me in a.mentions)
+        return (0 if covers else 1, _KIND_RANK.get(a.kind, 2))
+    return sorted(hits, key=rank)
 
 
 def _in_dateline(article: Article, tok) -> bool:
@@ -386,6 +401,22 @@ def prep_object(tok, preps: set[str] = TARGET_PREPS):
             if pobj is not None:
                 return pobj
     return None
+
+
+def addressee(article: Article, tok) -> list[Arg]:
+    """Who a demand is made of when no object names them: the subject of the demanded clause ("demanded
+    that the US cancel ...", "insisted that Burundi's government grant ...") or the agent of the demanded
+    act ("demanded an admission by Moscow").  Named actors and countries only."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and any(m.dep_ == "mark" or m.tag_ == "VB"
+                                                                   for m in [*c.children, c]):
+            subj = next((x for x in c.children if x.dep_ in SUBJ), None)
+            found = [a for a in resolve_all(article, subj) if a.country and not a.generic] if subj is not None else []
+            if found:
+                return found
+    obj = direct_object(tok)
+    by = agent(obj) if obj is not None and obj.pos_ == "NOUN" else None
+    return [a for a in resolve_all(article, by) if a.country and not a.generic] if by is not None else []
 
 
 def possessor(tok):

@@ -31,7 +31,8 @@ _CAPITAL_PREPS = {"with", "by", "from", "between", "against"}
 _DATELINE_BEFORE = re.compile(r"^[\W\d_]*(?:date\b[\W\d_]*)?$", re.IGNORECASE)
 #: What follows a dateline's place (after its country in square brackets, if any): a dash, an agency in
 #: brackets and a dash, or a comma and a date.
-_DATELINE_AFTER = re.compile(r"^(\s*\[[^\]\n]{1,30}\])?\s*(?:[\u2014\u2013]|-{1,2}\s|,?\s*\([A-Z][^)\n]{0,40}?\)?\s*[-\u2014\u2013]"
+_DATELINE_AFTER = re.compile(r"^(\s*\[[^\]\n]{1,30}\])?\s*(?:[\u2014\u2013]|-{1,2}\s"
+                             r"|,?\s*\([A-Z][^)\n]{0,40}?\)?\s*[-\u2014\u2013]"
                              r"|,\s*(?:\d|[A-Z][a-z]{2,8}\.? \d))")
 _CHUNK_DEPS = {"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod", "punct", "det", "advmod"}
 

@@ -16,8 +16,8 @@ from ..model import Article, Event
 from ..settings import Settings
 from . import _event_records as rec
 from . import dates
-from ._event_args import (SUBJ, Arg, agent, demonym_modifier, direct_object, main_country, passive_subject,
-                          owner, possessor, prep_object, resolve, resolve_all, subject)
+from ._event_args import (SUBJ, Arg, addressee, agent, demonym_modifier, direct_object, main_country,
+                          owner, passive_subject, possessor, prep_object, resolve, resolve_all, subject)
 from ._event_lexicon import CONFLICT, Entry, agent_nouns, country_in, cues
 from ._event_speech import speech_events
 from ._event_triggers import _has_neg, factual, governing_trigger, match
@@ -366,6 +366,8 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
         if not targets and entry.type != "REQUEST" and passive is None:
             own = owner(article, direct_object(tok))  # "criticised US activities"
             targets = [own] if own is not None else []
+        if not targets and entry.type == "REQUEST" and passive is None:
+            targets = addressee(article, tok)  # "demanded that the US cancel ..."
     return sources, targets
 
 
