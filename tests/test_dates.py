@@ -77,3 +77,8 @@ def test_user_date_expression_file_extends_the_table(tmp_path):
         assert dates.resolve("the day before yesterday", "2023-10-11") == "2023-10-09"
     finally:
         knowledge.use(())
+
+
+def test_overnight_spans_two_days_and_names_none():
+    assert dates.resolve("overnight", "2023-10-11") is None
+    assert dates.resolve("last night", "2023-10-11") == "2023-10-10"

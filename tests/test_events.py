@@ -203,3 +203,23 @@ def test_reported_obligation_on_another_party_is_a_request(code):
     evs = code("Austria said on Monday that Hungary must reopen the border crossing.")
     assert ("REQUEST", "AUT", "HUN") in _keys(evs)
     assert not [e for e in code("Austria said it must protect its border.") if e.type == "REQUEST"]
+
+
+def test_clause_timed_by_an_earlier_dated_event_takes_its_day(code):
+    evs = code("The rebels agreed on Wednesday to leave the airport.\n\n"
+               "The handover was seen by reporters on Friday, December 22, 2023.\n\n"
+               "Speaking after the handover, the Kenyan commander urged the Congolese government to "
+               "reopen the road.", published="2023-12-24")
+    req = [e for e in evs if e.type == "REQUEST"]
+    assert req and req[0].date == "2023-12-22"
+
+
+def test_crowd_storming_a_building_is_a_protest_against_its_owner(code):
+    evs = code("Thousands of angry protesters stormed Peruvian President Dina Boluarte's residence on Monday.")
+    assert [(e.type, e.target) for e in evs if e.type in ("PROTEST", "ASSAULT")] == [
+        ("PROTEST", "Dina Boluarte")]
+
+
+def test_passive_infinitive_subject_is_the_one_acted_on(code):
+    evs = code("The Malian minister had to be rescued by French troops on Monday.")
+    assert not [e for e in evs if e.source_country == "MLI"]

@@ -12,7 +12,12 @@ from ..model import Article, Event
 from . import dates
 from ._event_args import Arg
 from ._event_lexicon import Entry, country_in, plover_types
+from ._event_triggers import match
 from .spans import actors_at
+
+
+#: Prepositions that time a clause by another event ("after the handover").
+_TIMING = {"after", "following", "during", "at"}
 
 
 @dataclass(slots=True)
@@ -38,6 +43,7 @@ class Dating:
         self.breaks = [m.start() for m in re.finditer(r"\n\s*\n", article.text)]
         self.lead: str | None = None
         self.by_para: dict[int, str | None] = {}
+        self.by_noun: dict[str, str] = {}  # event noun ("handover", "talks") -> the day last stated for it
         doc = article.cache.get("doc")
         for i, sent in enumerate(doc.sents if doc is not None else ()):
             if i >= 5 or self.lead is not None:
@@ -51,14 +57,36 @@ class Dating:
 
     def see(self, sent) -> None:
         para = self._para(sent.start_char)
+        day = None
         for ent in sent.ents:
             if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
                 d = dates.resolve(ent.text, self.article.published, self.hint_year)
                 self.by_para[para] = d
+                day = day or d
+        if day is not None:  # the event nouns of a dated sentence happened that day
+            for tok in sent:
+                if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                    entry = match(tok)
+                    if entry is not None and entry.pos == "NOUN":
+                        self.by_noun[tok.lemma_.lower()] = day
+
+    def _referred(self, tok) -> str | None:
+        """The day of an event noun named before that the trigger's clause is timed by ("speaking after
+        the handover", "following the talks")."""
+        for prep in tok.sent:
+            if prep.dep_ != "prep" or prep.lower_ not in _TIMING or prep.head not in (tok, *tok.children):
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in self.by_noun:
+                    return self.by_noun[obj.lemma_.lower()]
+        return None
 
     def inherited(self, tok) -> str | None:
         if any(c.lower_ == "had" and c.dep_ == "aux" for c in tok.children):
             return None
+        referred = self._referred(tok)
+        if referred is not None:
+            return referred
         para = self._para(tok.sent.start_char)
         if para in self.by_para:
             return self.by_para[para]

@@ -259,6 +259,8 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
     targets = [t for t in (_ground(article, t, tok, as_target=True) for t in targets) if t is not None]
     if entry.lemma == "protest" and entry.pos == "VERB" and _is_state(article, sources[0]):
         etype = "ACCUSE"
+    if etype in ("ASSAULT", "COERCE") and entry.lemma in cues().get("crowd", ()) and _crowd(article, sources[0]):
+        etype = "PROTEST"  # "protesters stormed the parliament": a violent protest, aimed at its owner
     if etype == "MOBILIZE":
         helped = _requester(article, tok)
         if helped is not None:
@@ -331,6 +333,8 @@ def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], 
 
 def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[Arg]]:
     passive = passive_subject(tok)
+    if passive is None and any(c.dep_ == "auxpass" for c in tok.children):
+        passive = subject(tok)  # "had to be rescued": the subject it shares is the one acted on
     if passive is not None:
         src_tok = agent(tok)
         targets = resolve_all(article, passive)
@@ -641,6 +645,17 @@ def _authority(article: Article, tok) -> Arg | None:
     if not country:
         return None
     return Arg("authorities", country, "GOV", tok.idx, tok.idx, generic=True)
+
+
+def _crowd(article: Article, arg: Arg) -> bool:
+    """Whether an argument is a civilian crowd: its head noun is a civilian agent noun ("angry
+    protesters", "rioters")."""
+    words = arg.name.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    roles = agent_nouns()
+    return any(roles.get(w) == "CVL" for w in (head, head.rstrip("s"), head[:-2] if head.endswith("es") else head))
 
 
 def _is_state(article: Article, arg: Arg) -> bool:
