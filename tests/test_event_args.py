@@ -53,3 +53,9 @@ def test_a_demand_is_made_of_the_subject_or_agent_of_the_demanded_act(code, text
     art = code(text)
     req = [e for e in art.events if e.type == "REQUEST"]
     assert req and req[0].target_country == target, [(e.type, e.source, e.target) for e in art.events]
+
+
+def test_rejected_call_is_aimed_at_whoever_made_it(code):
+    art = code("Malta on Friday rejected renewed calls by Tunisia for joint fishing patrols.")
+    rej = [e for e in art.events if e.type == "REJECT"]
+    assert rej and rej[0].source_country == "MLT" and rej[0].target_country == "TUN"

@@ -321,7 +321,8 @@ def _of_object(tok):
 
 def owner(article: Article, tok) -> Arg | None:
     """The actor a non-actor noun phrase belongs to: "the coalition move", "US activities", "the
-    Chinese coast guard ship's use of water cannon" -> the coalition, the US, the Chinese coast guard."""
+    Chinese coast guard ship's use of water cannon", "calls by Belarus's rulers" -> the coalition, the US,
+    the Chinese coast guard, Belarus's rulers."""
     if tok is None:
         return None
     for c in tok.children:
@@ -336,9 +337,8 @@ def owner(article: Article, tok) -> Arg | None:
             inner = owner(article, c)
             if inner is not None:
                 return inner
-    of = _of_object(tok)
-    if of is not None:
-        a = resolve(article, of)
+    for inner in (_of_object(tok), agent(tok)):  # "the residence of X", "calls by X"
+        a = resolve(article, inner) if inner is not None else None
         if a is not None and a.country:
             return a
     return None
