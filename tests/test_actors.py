@@ -268,3 +268,11 @@ def test_two_rebel_groups_keep_the_rebels_apart(settings):
     for x in a.actors:
         if x.name in ("Northern Liberation Front", "Southern Freedom Movement"):
             assert "rebels" not in [a.text[s:e] for s, e in x.mentions]
+
+
+def test_participle_inside_the_title_keeps_the_country(settings):
+    a = Article(text="Maltese President Carmel Vella refused to meet Tunisia's visiting Prime Minister Hedi Mansour.")
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert names["Hedi Mansour"].country == "TUN"
+    assert names["Carmel Vella"].country == "MLT"

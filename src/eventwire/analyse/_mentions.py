@@ -363,7 +363,8 @@ class Extractor:
             if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start:
                 break
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ == "-" \
-                    or k - 1 in self.entry_at:
+                    or k - 1 in self.entry_at or (t.tag_ in ("VBG", "VBN") and t.dep_ == "amod"):
+                # "Jordan's visiting King", "the newly elected president"
                 if t.ent_type_ == "PERSON" and k - 1 < ent_start and k - 1 not in self.entry_at:
                     break
                 k -= 1
