@@ -82,3 +82,10 @@ def test_user_date_expression_file_extends_the_table(tmp_path):
 def test_overnight_spans_two_days_and_names_none():
     assert dates.resolve("overnight", "2023-10-11") is None
     assert dates.resolve("last night", "2023-10-11") == "2023-10-10"
+
+
+def test_anaphoric_expressions_are_left_to_the_story_s_day():
+    assert dates.resolve("earlier in the day", "2023-10-11") is None
+    assert dates.anaphoric("earlier in the day") == 0
+    assert dates.anaphoric("the following day") == 1
+    assert dates.anaphoric("yesterday") is None

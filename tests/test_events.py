@@ -223,3 +223,19 @@ def test_crowd_storming_a_building_is_a_protest_against_its_owner(code):
 def test_passive_infinitive_subject_is_the_one_acted_on(code):
     evs = code("The Malian minister had to be rescued by French troops on Monday.")
     assert not [e for e in evs if e.source_country == "MLI"]
+
+
+def test_summoned_envoy_expulsion_deadline_and_request_for_support(code):
+    assert ("ACCUSE", "DEU", "IRN") in _keys(
+        code("The Iranian ambassador was summoned to the German Foreign Ministry on Tuesday."))
+    assert ("SANCTION", "NER", "FRA") in _keys(
+        code("The Nigerien junta gave the French ambassador 48 hours to leave the country."))
+    assert ("REQUEST", "MLI", "RUS") in _keys(code("Mali approached Russia for military support."))
+
+
+def test_earlier_in_the_day_counts_from_the_story_s_day_not_a_deadline(code):
+    evs = code("Poland expelled two Belarusian diplomats on Thursday and told them to leave by Sunday, "
+               "October 15.\n\nEarlier in the day, the Belarusian ambassador was summoned to the Polish "
+               "Foreign Ministry.", published="2023-10-13")
+    acc = [e for e in evs if e.type == "ACCUSE"]
+    assert acc and acc[0].date == "2023-10-12"

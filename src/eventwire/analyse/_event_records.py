@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from ..model import Article, Event
 from . import dates
@@ -18,6 +19,16 @@ from .spans import actors_at
 
 #: Prepositions that time a clause by another event ("after the handover").
 _TIMING = {"after", "following", "during", "at"}
+
+
+def _deadline(ent) -> bool:
+    """Whether a date entity is a deadline ("leave by March 31"), a day that is not the story's."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in _DEADLINE
+
+
+#: Prepositions of a deadline.
+_DEADLINE = {"by", "until", "till", "before"}
 
 
 @dataclass(slots=True)
@@ -44,6 +55,7 @@ class Dating:
         self.lead: str | None = None
         self.by_para: dict[int, str | None] = {}
         self.by_noun: dict[str, str] = {}  # event noun ("handover", "talks") -> the day last stated for it
+        self.last: str | None = None  # the day the story stated last
         doc = article.cache.get("doc")
         for i, sent in enumerate(doc.sents if doc is not None else ()):
             if i >= 5 or self.lead is not None:
@@ -61,14 +73,28 @@ class Dating:
         for ent in sent.ents:
             if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
                 d = dates.resolve(ent.text, self.article.published, self.hint_year)
+                shift = dates.anaphoric(ent.text)
+                if shift is not None and self.last is not None:  # "earlier in the day": the story's day
+                    d = (date.fromisoformat(self.last) + timedelta(days=shift)).isoformat()
                 self.by_para[para] = d
-                day = day or d
+                if not _deadline(ent):
+                    day = day or d
+        if day is not None:
+            self.last = day
         if day is not None:  # the event nouns of a dated sentence happened that day
             for tok in sent:
                 if tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
                     entry = match(tok)
                     if entry is not None and entry.pos == "NOUN":
                         self.by_noun[tok.lemma_.lower()] = day
+
+    def anaphoric(self, tok) -> str | None:
+        """The day of the trigger's own expression when it counts from the story's day ("earlier in the
+        day"), else None."""
+        shift = dates.anaphoric(dates.governing_expression(tok))
+        if shift is None or self.last is None:
+            return None
+        return (date.fromisoformat(self.last) + timedelta(days=shift)).isoformat()
 
     def _referred(self, tok) -> str | None:
         """The day of an event noun named before that the trigger's clause is timed by ("speaking after

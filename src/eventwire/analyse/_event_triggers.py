@@ -21,6 +21,9 @@ def _near_lemmas(tok) -> set[str]:
     """Lemmas of the dependents of ``tok`` and of their dependents (the words a multiword trigger needs)."""
     out: set[str] = set()
     for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+            out.add(c.lemma_.lower())  # "gave the envoy 48 hours to leave": the clause's verb only
+            continue
         if c.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl", "xcomp"):
             continue
         out.add(c.lemma_.lower())

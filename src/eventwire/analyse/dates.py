@@ -37,7 +37,8 @@ def _table() -> dict[str, tuple[str, int | None]]:
     out: dict[str, tuple[str, int | None]] = {}
     for row in rows("event_dates.tsv"):
         value = row.get("value") or ""
-        out[row["expression"].strip().lower()] = (row["kind"].strip(), int(value) if value.strip() else None)
+        # keyed as expressions are normalised ("the next day" -> "next day") so that every row can match
+        out[_norm(row["expression"])] = (row["kind"].strip(), int(value) if value.strip() else None)
     return out
 
 
@@ -132,8 +133,8 @@ def resolve(expression: str | None, published: str | None, hint_year: int | None
     for key in sorted(table, key=len, reverse=True):
         if re.search(rf"(^|\b){re.escape(key)}(\b|$)", s):
             kind, value = table[key]
-            if kind == "vague" or pub is None or value is None:
-                return None
+            if kind in ("vague", "anaphoric") or pub is None or value is None:
+                return None  # an anaphoric day is the story's, not the page's: see anaphoric()
             return (pub + timedelta(days=value)).isoformat()
     for i, w in enumerate(WEEKDAYS):
         if re.search(rf"\b{w}\b", s):
@@ -144,6 +145,20 @@ def resolve(expression: str | None, published: str | None, hint_year: int | None
             direction = ("next" if re.search(rf"\bnext\s+{w}\b", s)
                          else "last" if re.search(rf"\blast\s+{w}\b", s) else "")
             return _weekday_before(i, pub, direction).isoformat()
+    return None
+
+
+def anaphoric(expression: str | None) -> int | None:
+    """For an expression that counts from the day the story last stated ("earlier in the day", "the
+    next day"), the days to add to it; None for any other expression."""
+    if not expression:
+        return None
+    s = _norm(expression)
+    table = _table()
+    for key in sorted(table, key=len, reverse=True):
+        if re.search(rf"(^|\b){re.escape(key)}(\b|$)", s):
+            kind, value = table[key]
+            return value if kind == "anaphoric" and value is not None else None
     return None
 
 

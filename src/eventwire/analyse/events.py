@@ -71,8 +71,9 @@ def _code_sentences(article: Article, doc, hint_year: int | None) -> tuple[list[
         dating.see(sent)
         for found in _code_sentence(article, sent, last_source):
             ev = rec.to_event(article, found, hint_year)
-            if ev.date is None and dates.governing_expression(found.tok) is None:
-                ev.date = dating.inherited(found.tok)
+            if ev.date is None:
+                ev.date = dating.anaphoric(found.tok) if dates.governing_expression(found.tok) is not None \
+                    else dating.inherited(found.tok)
             events.append(ev)
     return events, dating
 
@@ -337,6 +338,8 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
         passive = subject(tok)  # "had to be rescued": the subject it shares is the one acted on
     if passive is not None:
         src_tok = agent(tok)
+        if src_tok is None and tok.lemma_.lower() in cues().get("summon", ()):
+            src_tok = prep_object(tok, {"to"})  # "was summoned to the Foreign Ministry"
         targets = resolve_all(article, passive)
     elif tok.dep_ == "acl" and agent(tok) is not None:  # "a swap agreed by A and B", "troops sent by X"
         src_tok = agent(tok)
