@@ -59,3 +59,12 @@ def test_rejected_call_is_aimed_at_whoever_made_it(code):
     art = code("Malta on Friday rejected renewed calls by Tunisia for joint fishing patrols.")
     rej = [e for e in art.events if e.type == "REJECT"]
     assert rej and rej[0].source_country == "MLT" and rej[0].target_country == "TUN"
+
+
+def test_two_sides_are_the_parties_named_between_when_no_meeting_was_coded(code):
+    art = code("The curfew in Valletta was lifted after a compromise between the Maltese government and the "
+               "Labour Party. The two sides agreed to end the dispute. Earlier, protesters clashed with police "
+               "in the capital.")
+    agree = {(e.source, e.target) for e in art.events if e.type == "AGREE"}
+    assert ("Maltese government", "Labour Party") in agree, agree
+    assert not any("police" in s + t for s, t in agree)

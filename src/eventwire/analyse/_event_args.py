@@ -149,8 +149,27 @@ def _pair(article: Article, tok) -> list[Arg]:
     # the parties of the last meeting, else of the last agreement or clash
     pair = list(article.cache.get("events_consult_pair") or article.cache.get("events_last_pair", []))
     if not pair:
+        pair = _named_between(article, tok)  # "an agreement reached between A and B", not coded itself
+    if not pair:
         article.cache["events_pair_missed"] = True
     return pair
+
+
+def _named_between(article: Article, tok) -> list[Arg]:
+    """The two parties of the last "between A and B" before ``tok`` in the article, when both are
+    actors or countries; else []."""
+    doc = tok.doc
+    for k in range(tok.i - 1, -1, -1):
+        prep = doc[k]
+        if prep.lower_ != "between" or prep.dep_ != "prep":
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or not pobj.conjuncts:
+            continue
+        parties = [a for a in resolve_all(article, pobj) if a.country or a.actor is not None]
+        if len(parties) == 2:
+            return parties
+    return []
 
 
 def _collective(tok) -> bool:
