@@ -251,3 +251,40 @@ def test_dev_set_quote_floors(shared, qsettings):
     metrics, _ = score(golds, preds)
     assert metrics["quotes"].f() >= 0.95, metrics["quotes"].f()
     assert metrics["quotes+speaker"].f() >= 0.82, metrics["quotes+speaker"].f()
+
+
+# --- speaker choice on unseen text (PolNeAR error classes, sentences written for these tests) -------------
+
+def test_surname_shared_by_two_people_keeps_the_one_named_here(qsettings):
+    qs = quotes('Senator Ted Cruz spoke in Iowa on Monday. His father, Rafael Cruz, said "the crowds are '
+                'bigger than ever." Ted Cruz thanked the voters.', qsettings)
+    assert by_text(qs, "crowds are bigger").speaker == "Rafael Cruz"
+
+
+def test_headline_name_before_colon_speaks_the_quote(qsettings):
+    qs = quotes("Lee: Budget Plan Is \u2018Dead On Arrival\u2019\n\nSenator Ann Lee rejected the budget plan "
+                "on Monday in a speech to farmers.", qsettings)
+    assert "Lee" in by_text(qs, "Dead On Arrival").speaker
+
+
+def test_person_citing_reasons_keeps_the_words(qsettings):
+    qs = quotes('"We are losing ground every month," Ann Lee said, citing low economic growth and rising '
+                "prices.", qsettings)
+    assert by_text(qs, "losing ground").speaker == "Ann Lee"
+
+
+def test_party_tag_in_brackets_is_the_named_person(qsettings):
+    qs = quotes('Rep. Ann Lee (D-Ohio) said, "The bill is dead in the Senate."', qsettings)
+    assert by_text(qs, "bill is dead").speaker == "Ann Lee"
+
+
+def test_colon_lead_in_outranks_a_cue_in_a_subordinate_clause(qsettings):
+    qs = quotes('When Tom Smith suggested a deal with the union, Ann Lee fired back: "There will be no deal '
+                'this year."', qsettings)
+    assert by_text(qs, "no deal this year").speaker == "Ann Lee"
+
+
+def test_pronoun_follows_a_chain_of_the_same_pronoun(qsettings):
+    qs = quotes("Peter Marsh praised Mayor Ann Kerr's record on Saturday. He currently serves as the city "
+                'treasurer. "The books look good to me," he told a local radio station.', qsettings)
+    assert by_text(qs, "books look good").speaker == "Peter Marsh"

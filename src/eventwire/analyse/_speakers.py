@@ -156,6 +156,28 @@ def _person_name(actor_name: str, ent: Span | None) -> str:
     return _fullest(ent.doc, ent)
 
 
+def _headline_name(tok: Token, name: str) -> str:
+    """For a head in the first line (a title-cased headline, where names run into verbs: "Ann Lee Slams
+    X"): the fullest name in the body that ends in the head's word, else ``name``."""
+    text = text_of(tok.doc)
+    first = len(text) - len(text.lstrip())
+    line_end = text.find("\n", first)
+    if line_end < 0 or tok.idx >= line_end or tok.ent_type_ not in ("PERSON", "ORG"):
+        return name
+    caps = [w for w in text[first:line_end].split() if w[:1].isalpha()]
+    if not caps or sum(w[0].isupper() for w in caps) < 0.7 * len(caps):
+        return name  # a lead sentence, not a title-cased headline
+    forms: dict[str, int] = {}
+    for ent in tok.doc.ents:
+        words = _clean(ent.text).split()
+        if ent.start_char > line_end and ent.label_ == tok.ent_type_ and words and words[-1] == tok.text:
+            form = " ".join(words)
+            forms[form] = forms.get(form, 0) + 1
+    if not forms:
+        return name
+    return max(forms, key=lambda f: (len(f.split()), forms[f]))
+
+
 def _title_person(word: str) -> bool | None:
     """Whether a title or role noun names a person (from the shared ``titles.tsv``); None if unknown."""
     entry = _kb().title(word)
@@ -283,14 +305,14 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
         ent = _entity(tok)
         if not person and ent is not None and _titled(ent):
             person = True  # "protester Ann Lee" though tagged an organization
-        return Speaker([_person_name(actor.name, _entity(tok)) if person else actor.name], actor.country,
-                       person, tok.idx)
+        name = _person_name(actor.name, _entity(tok)) if person else actor.name
+        return Speaker([_headline_name(tok, name)], actor.country, person, tok.idx)
     text = _clean(phrase.text)
     if not text:
         return None
     ent = _entity(tok)
     if ent is not None and ent.label_ in _NAME_LABELS and (ent.start, ent.end) == (phrase.start, phrase.end):
-        name = _fullest(tok.doc, ent)
+        name = _headline_name(tok, _fullest(tok.doc, ent))
         person = True if ent.label_ == "PERSON" or _titled(ent) else False
         country = None if ent.label_ == "PERSON" else country_in(text)
         return Speaker([name], country, person, tok.idx)
@@ -329,20 +351,37 @@ def gender(names: list[str], context: str = "") -> str | None:
     return None
 
 
-def _subject_person(article: Article, tok: Token, history: "History") -> list[Speaker]:
-    """Person subjects before ``tok`` in its sentence and the previous one, nearest first."""
-    sent = tok.sent
-    lo = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+#: How many sentences back a he/she may reach for a named subject while each sentence between goes on
+#: about the same he/she ("Lee praised ... He serves as ... 'Words,' he said").
+_CHAIN_SENTENCES = 4
+
+
+def _subject_person(article: Article, tok: Token, history: "History", sex: str | None = None) -> list[Speaker]:
+    """Person subjects before ``tok`` in its sentence and the previous one, nearest first; further back
+    while the sentences between have a he/she subject of the pronoun's gender (the chain goes on)."""
+    doc = tok.doc
     out: list[Speaker] = []
-    for t in reversed(tok.doc[lo:tok.i]):
-        if any(s <= t.idx < e for s, e in history.quoted):
-            continue
-        if t.dep_ in ("nsubj", "nsubjpass") and not is_pronoun(t) and t.pos_ in ("PROPN", "NOUN"):
-            sp = _name_of(article, t, None)
-            if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
-                sp.head = t.lower_
-                sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
-                out.append(sp)
+    sent = tok.sent
+    end = tok.i
+    for k in range(_CHAIN_SENTENCES + 1):
+        chained = False
+        for t in reversed(doc[sent.start:end]):
+            if any(s <= t.idx < e for s, e in history.quoted):
+                continue
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if is_pronoun(t):
+                chained = chained or (sex is not None and t.lower_ == ("she" if sex == "f" else "he"))
+                continue
+            if t.pos_ in ("PROPN", "NOUN"):
+                sp = _name_of(article, t, None)
+                if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
+                    sp.head = t.lower_
+                    sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
+                    out.append(sp)
+        if sent.start == 0 or (k >= 1 and (out or not chained)):
+            break
+        sent, end = doc[sent.start - 1].sent, sent.start
     return out
 
 
@@ -382,7 +421,7 @@ class History:
         low = tok.lower_
         if low in ("he", "she", "him", "her"):
             sex = "f" if low in ("she", "her") else "m"
-            for sp in _subject_person(article, tok, self):
+            for sp in _subject_person(article, tok, self, sex):
                 if sp.gender in (None, sex):
                     sp.offset = tok.idx
                     return sp

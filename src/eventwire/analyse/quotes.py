@@ -131,6 +131,9 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
             lead = _headline_lead(doc, it)
             if lead is not None:
                 it.speaker = resolve(article, [lead], history)
+        if (it.speaker is None and it.kind == "direct" and not it.governed
+                and _after_colon(_speech.text_of(doc), it.start)):
+            it.speaker = _implied(article, doc, it, history)  # "Lee fired back:" outranks a cue nearby
         heads = _heads(doc, it, quoted) if it.speaker is None else []
         if heads:
             it.speaker = resolve(article, heads, history)
@@ -179,6 +182,12 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
     return []
 
 
+def _after_colon(text: str, start: int) -> bool:
+    """Whether a quote opens right after a colon (in its sentence or ending the paragraph before)."""
+    before = text[max(0, start - 40):start].rstrip("\"“”‘'« \n\t\u00a0")
+    return before.endswith(":")
+
+
 def _headline_lead(doc: Doc, it: _Item) -> Token | None:
     """The speaker of a quote in a headline written "Name: ... 'words'" (the first line of the text): the
     last token of the one to four capitalised words before the colon, when they hold a name."""
@@ -190,12 +199,32 @@ def _headline_lead(doc: Doc, it: _Item) -> Token | None:
     colon = text.find(":", first, it.start)
     words = text[first:colon].split() if colon > first else []
     if not 1 <= len(words) <= _NAME_WORDS or not all(w[:1].isupper() for w in words):
-        return None
+        return _headline_says(doc, first, it.start if it.start > first else it.end)
     span = doc.char_span(first, colon, alignment_mode="contract")
     if span is None or not len(span):
         return None
     names = [t for t in span if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
     return names[-1] if names else None
+
+
+def _headline_says(doc: Doc, first: int, limit: int) -> Token | None:
+    """In a title-cased headline "Ann Lee Says 'words'" / "'Words,' Ann Lee Tells X": the last of the
+    capitalised words right before a speech verb (the parse of a title-cased line is unreliable)."""
+    line_end = _speech.text_of(doc).find("\n", first)
+    span = doc.char_span(first, len(_speech.text_of(doc)) if line_end < 0 else line_end,
+                         alignment_mode="contract")
+    if span is None:
+        return None
+    verbs = _speech.cue_verbs()
+    for tok in span:
+        word = tok.lower_
+        if not tok.text[:1].isupper() or not any(w in verbs for w in (word, word[:-1], word[:-2])):
+            continue
+        prev = doc[tok.i - 1] if tok.i > span.start else None
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not _speech.is_pronoun(prev) \
+                and (prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or prev.pos_ == "PROPN"):
+            return prev
+    return None
 
 
 def _label_speaker(article: Article, doc: Doc, label: str, history: History) -> Speaker | None:
@@ -245,7 +274,10 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
             owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
             if owner:
                 return resolve(article, owner, history)
-        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        # the lead-in's verb, or the parser hung it under the quote's root ('Lee fired back: "..."')
+        main = tok.head.dep_ == "ROOT" or (tok.head.dep_ in ("ccomp", "parataxis")
+                                          and tok.head.head.i >= span.start)
+        if tok.dep_ == "nsubj" and main and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                                                 or _speech.is_pronoun(tok)):
             return resolve(article, [tok], history)
     return None
