@@ -572,7 +572,8 @@ def _complement_targets(article: Article, comp) -> list[Arg]:
 
 
 def _complement(tok):
-    return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    return next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                 and c.i > tok.i), None)  # a clause before the verb is not what it says or agrees to
 
 
 def _commit_type(article: Article, tok, entry: Entry) -> tuple[str, Arg | None]:
