@@ -239,3 +239,10 @@ def test_earlier_in_the_day_counts_from_the_story_s_day_not_a_deadline(code):
                "Foreign Ministry.", published="2023-10-13")
     acc = [e for e in evs if e.type == "ACCUSE"]
     assert acc and acc[0].date == "2023-10-12"
+
+
+def test_agentless_release_and_lifted_curfew_are_the_authorities(code):
+    evs = code("The curfew in Lima was lifted on Monday.")
+    assert _keys(evs) == {("CONCEDE", "PER", None)}
+    evs = code("Three Chilean fishermen were released in Lima on Monday.")
+    assert ("RETREAT", "PER", "CHL") in _keys(evs)

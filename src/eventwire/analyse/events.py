@@ -247,7 +247,7 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
                 rec.Found(entry, etype, tok, sources[1], sources[0])]
     sides = targets if entry.frame in ("recip", "consult") else []  # two sides: not one place
     sources = [s for s in (_ground(article, s, tok, avoid=sides) for s in sources) if s is not None]
-    if not sources and entry.type == "COERCE" and passive_subject(tok) is not None and agent(tok) is None \
+    if not sources and entry.type in _AUTHORITY_ACTS and passive_subject(tok) is not None and agent(tok) is None \
             and (targets or entry.needs):
         auth = _authority(article, tok)
         sources = [auth] if auth else []
@@ -289,6 +289,11 @@ def _thing_object(article: Article, tok) -> bool:
     obj = direct_object(tok)
     return obj is not None and obj.pos_ == "NOUN" and resolve(article, obj) is None \
         and owner(article, obj) is None
+
+
+#: Types whose agentless passives ("were arrested", "the curfew was lifted", "were released") are acts of
+#: the authorities the article makes clear (dev conventions).
+_AUTHORITY_ACTS = {"COERCE", "CONCEDE", "RETREAT"}
 
 
 #: Types that two coordinated subjects do to each other ("India and China pulled back their troops").
@@ -340,7 +345,9 @@ def _verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[A
         src_tok = agent(tok)
         if src_tok is None and tok.lemma_.lower() in cues().get("summon", ()):
             src_tok = prep_object(tok, {"to"})  # "was summoned to the Foreign Ministry"
-        targets = resolve_all(article, passive)
+        # "the curfew was lifted": the thing the trigger needs is no party
+        needed = any(c.dep_ == "nsubjpass" and c.lemma_.lower() in entry.needs for c in tok.children)
+        targets = [] if needed else resolve_all(article, passive)
     elif tok.dep_ == "acl" and agent(tok) is not None:  # "a swap agreed by A and B", "troops sent by X"
         src_tok = agent(tok)
         targets = [a for a in resolve_all(article, tok.head) if a.country]
