@@ -75,3 +75,9 @@ def test_a_clause_before_the_verb_is_not_what_was_agreed(code):
                "said, a week after the government and Maltese rebels agreed to a conditional truce.")
     agree = {(e.source_country, e.target_country, e.target) for e in art.events if e.type == "AGREE"}
     assert agree and all(t != "Malta" for _, _, t in agree), agree
+
+
+def test_a_capital_naming_an_agreement_is_where_not_who(code):
+    art = code("Tunisia said the deal would carry forward the Valletta agreement reached last year.")
+    assert not any(e.source_country == "MLT" for e in art.events), \
+        [(e.type, e.source, e.target) for e in art.events]

@@ -446,6 +446,9 @@ def demonym_modifier(article: Article, tok) -> Arg | None:
     """An adjective or compound naming a country on a nominal trigger ("Israeli strikes")."""
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+            entry = load_kb().lookup(c.text)
+            if entry is not None and entry.type == "capital":
+                continue  # "the Khartoum agreements", "Minsk talks": where, not who
             hits = actors_at(article, c.idx, c.idx + len(c.text))
             if hits:
                 return _from_actor(article, hits[0], c.idx, c.idx + len(c.text))
