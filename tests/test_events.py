@@ -246,3 +246,9 @@ def test_agentless_release_and_lifted_curfew_are_the_authorities(code):
     assert _keys(evs) == {("CONCEDE", "PER", None)}
     evs = code("Three Chilean fishermen were released in Lima on Monday.")
     assert ("RETREAT", "PER", "CHL") in _keys(evs)
+
+
+def test_announced_or_offered_force_or_boycott_is_a_threat_of_its_doer(code):
+    assert ("THREATEN", "MAR", "ESP") in _keys(code("Morocco said it would impose sanctions on Spain."))
+    assert ("THREATEN", "DZA", None) in _keys(
+        code("The Algerian government is prepared to impose a curfew in Algiers."))

@@ -117,38 +117,53 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
     return out
 
 
+#: Types whose announcement by their doer ("said they would boycott", "is prepared to impose") is a threat.
+_FORCEFUL = CONFLICT | {"PROTEST"}
+
+
 def _offer(article: Article, tok, entry: Entry) -> list[rec.Found] | None:
     """A cooperative act its doer announces ("Iraq said it would allow ...", "the UN will send ...")
     or offers ("Syria is willing to withdraw ..."): a pledge, AGREE of the doer (CONCEDE for a release
-    or pullback, after the dev conventions), aimed at the named party of the act if there is one.
+    or pullback, after the dev conventions), aimed at the named party of the act if there is one; an
+    announced or offered act of force or protest is a THREATEN of its doer.
     None when ``tok`` is no such act (the caller goes on with the trigger)."""
-    if entry.type not in _COOPERATIVE or entry.pos != "VERB" or _has_neg(tok):
+    if entry.type not in _COOPERATIVE and entry.type not in _FORCEFUL:
+        return None
+    act = tok  # the verb of the announced act ("would impose sanctions": impose)
+    if entry.pos == "NOUN":
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or entry.type in _COOPERATIVE:
+            return None
+        act = tok.head
+    if _has_neg(act):
         return None
     c = cues()
     subj = None
-    if tok.dep_ == "xcomp" and tok.head.pos_ == "ADJ" and tok.head.lemma_.lower() in c.get("willing", ()):
-        cop = tok.head.head
-        if _has_neg(cop) or _has_neg(tok.head):
+    if act.dep_ == "xcomp" and act.head.pos_ == "ADJ" and act.head.lemma_.lower() in c.get("willing", ()):
+        cop = act.head.head
+        if _has_neg(cop) or _has_neg(act.head):
             return []
         subj = next((x for x in cop.children if x.dep_ in SUBJ), None)
-    elif any(x.dep_ == "aux" and x.lower_ in c.get("future", ()) for x in tok.children):
-        if any(x.dep_ == "mark" and x.lower_ in c.get("condition", ()) for x in tok.children):
+    elif any(x.dep_ == "aux" and x.lower_ in c.get("future", ()) for x in act.children):
+        if any(x.dep_ == "mark" and x.lower_ in c.get("condition", ()) for x in act.children):
             return []  # "if it will ...": a condition, not a pledge
-        if tok.dep_ == "ccomp" and (tok.head.lemma_.lower() not in c.get("report", ()) or _has_neg(tok.head)):
+        if act.dep_ == "ccomp" and (act.head.lemma_.lower() not in c.get("report", ()) or _has_neg(act.head)):
             return None
-        if tok.dep_ not in ("ROOT", "ccomp"):
+        if act.dep_ not in ("ROOT", "ccomp"):
             return None
-        subj = subject(tok)
+        subj = subject(act)
     else:
         return None
     sources = [a for a in resolve_all(article, subj) if a.country and not a.generic]  # a named doer
     if not sources:
         return []
-    _, targets = _verbal_args(article, tok, entry)
+    targets = _nominal_args(article, tok, entry, [])[1] if act is not tok else []
+    if not targets:
+        targets = _verbal_args(article, act, entry)[1]
     # the party the act is aimed at; the doer's own forces ("withdraw its troops") are not one
     targets = [t for t in targets if t.country and (t.actor is not None or not t.generic) and t.role != "MIL"
                and all(t.country != s.country or t.actor != s.actor and t.actor is not None for s in sources)]
-    kind = "CONCEDE" if entry.type in ("RETREAT", "CONCEDE") else "AGREE"
+    kind = "THREATEN" if entry.type in _FORCEFUL else "CONCEDE" if entry.type in ("RETREAT", "CONCEDE") \
+        else "AGREE"
     pledge = Entry(entry.lemma, entry.needs, "VERB", kind, "pledge", rec.type_cameo(kind), "commit")
     return [rec.Found(pledge, kind, tok, s, t) for s in sources for t in (targets or [None])]
 
