@@ -288,3 +288,9 @@ def test_pronoun_follows_a_chain_of_the_same_pronoun(qsettings):
     qs = quotes("Peter Marsh praised Mayor Ann Kerr's record on Saturday. He currently serves as the city "
                 'treasurer. "The books look good to me," he told a local radio station.', qsettings)
     assert by_text(qs, "books look good").speaker == "Peter Marsh"
+
+
+def test_cue_with_a_subject_that_cannot_speak_passes_to_the_reporter(qsettings):
+    qs = quotes('In her ruling, Judge Ann Kerr wrote that the wording of the law showed it to be "an attempt to '
+                'silence critics of the council."', qsettings)
+    assert "Kerr" in by_text(qs, "silence critics").speaker

@@ -178,6 +178,19 @@ def _headline_name(tok: Token, name: str) -> str:
     return max(forms, key=lambda f: (len(f.split()), forms[f]))
 
 
+def animate(tok: Token) -> bool:
+    """Whether a speaker head can speak: a pronoun, a name, or a noun for people, bodies or documents
+    (not "the title of the law showed", "good information can drive out")."""
+    if is_pronoun(tok) or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    return (word in source_nouns() or lemma in source_nouns() or _title_person(word) is not None
+            or _title_person(lemma) is not None or lemma in _speech.document_nouns()
+            or lemma in _speech.cue_nouns() or _kb().lookup(word) is not None)
+
+
 def _title_person(word: str) -> bool | None:
     """Whether a title or role noun names a person (from the shared ``titles.tsv``); None if unknown."""
     entry = _kb().title(word)

@@ -23,7 +23,7 @@ from ..model import Article, Quote
 from ..settings import Settings
 from . import _speech
 from ._quote_marks import Mark, scan, speaker_label
-from ._speakers import History, Speaker, resolve
+from ._speakers import History, Speaker, animate, resolve
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 
@@ -176,10 +176,29 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
     for _ in range(3):
         heads = [h for h in _speech.speaker_tokens(tok)
                  if not _overlaps(h, quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
+        if heads and it.kind == "direct" and not any(animate(h) for h in heads):
+            return _reporter(tok, quoted, lo, hi, it.kind) or heads
         if heads or tok.head.i == tok.i:
             return heads
         tok = tok.head  # the subject is inside the quote ("citing 'hostile' remarks"): the governing verb's
     return []
+
+
+def _reporter(tok, quoted: list[tuple[int, int]], lo: int, hi: int, kind: str) -> list:
+    """For a cue whose subject cannot speak ("Lee wrote that the law's title showed it to be '...'"): the
+    speaker of the nearest speech verb up the head chain, when it can."""
+    node, steps = tok.head, 0
+    while node.i != node.head.i and steps < 6 and not _is_cue_verb(node):
+        node, steps = node.head, steps + 1
+    if not _is_cue_verb(node) or node.i == tok.i:
+        return []
+    heads = [h for h in _speech.speaker_tokens(node)
+             if not _overlaps(h, quoted) and (kind == "indirect" or lo <= h.idx < hi)]
+    return heads if heads and all(animate(h) for h in heads) else []
+
+
+def _is_cue_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _speech.cue_verbs()
 
 
 def _after_colon(text: str, start: int) -> bool:
