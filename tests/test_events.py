@@ -252,3 +252,9 @@ def test_announced_or_offered_force_or_boycott_is_a_threat_of_its_doer(code):
     assert ("THREATEN", "MAR", "ESP") in _keys(code("Morocco said it would impose sanctions on Spain."))
     assert ("THREATEN", "DZA", None) in _keys(
         code("The Algerian government is prepared to impose a curfew in Algiers."))
+
+
+def test_named_organization_of_no_country_can_be_a_source(code):
+    evs = code("Amnesty International accused the Egyptian government of torturing prisoners.")
+    assert [(e.type, e.source_country, e.target_country) for e in evs if e.type == "ACCUSE"] == [
+        ("ACCUSE", None, "EGY")]
