@@ -81,3 +81,9 @@ def test_a_capital_naming_an_agreement_is_where_not_who(code):
     art = code("Tunisia said the deal would carry forward the Valletta agreement reached last year.")
     assert not any(e.source_country == "MLT" for e in art.events), \
         [(e.type, e.source, e.target) for e in art.events]
+
+
+def test_own_forces_are_not_the_other_party(code):
+    art = code("Malta and Tunisia have begun pulling their troops back from the disputed islet.")
+    keys = {(e.type, e.source_country, e.target_country) for e in art.events}
+    assert ("RETREAT", "MLT", "TUN") in keys and ("RETREAT", "TUN", "MLT") in keys, keys

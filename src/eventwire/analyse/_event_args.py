@@ -192,6 +192,8 @@ def resolve(article: Article, tok) -> Arg | None:
         return resolve(article, app) if app is not None else None
     if tok.pos_ == "PRON":
         return _pronoun(article, tok)
+    if _own_possession(article, tok):
+        return None  # "India and China pulled their troops back": their own forces are no other party
     if tok.lemma_.lower() in ("country", "nation") and tok.tag_ == "NN" \
             and any(c.lower_ in ("that", "this", "the") for c in tok.children):
         return _previous_state(article, tok)  # "that country": the state named last
@@ -256,6 +258,23 @@ def _specific_first(article: Article, hits: list[int], tok) -> list[int]:
         covers = any(ms <= tok.idx < me for ms, me in a.mentions)
         return (0 if covers else 1, _KIND_RANK.get(a.kind, 2))
     return sorted(hits, key=rank)
+
+
+def _own_possession(article: Article, tok) -> bool:
+    """The object of a verb is owned by that verb's own subject ("India and China pulled their troops
+    back", "the army moved its tanks"): "their" after a plural or coordinated subject, "its" after a
+    singular one that is no person ("his" and "her" are too often someone else's)."""
+    if tok.dep_ != "dobj":
+        return False
+    poss = possessor(tok)
+    if poss is None or poss.lower_ not in PRONOUN_GROUP:
+        return False
+    subj = subject(tok.head)
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    if poss.lower_ == "their":
+        return bool(subj.conjuncts) or subj.tag_ in ("NNS", "NNPS") or len(resolve_all(article, subj)) > 1
+    return not subj.conjuncts and subj.tag_ in ("NN", "NNP") and subj.ent_type_ != "PERSON"
 
 
 def _in_dateline(article: Article, tok) -> bool:
@@ -342,7 +361,7 @@ def owner(article: Article, tok) -> Arg | None:
     """The actor a non-actor noun phrase belongs to: "the coalition move", "US activities", "the
     Chinese coast guard ship's use of water cannon", "calls by Belarus's rulers" -> the coalition, the US,
     the Chinese coast guard, Belarus's rulers."""
-    if tok is None:
+    if tok is None or _own_possession(article, tok):
         return None
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
