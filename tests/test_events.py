@@ -258,3 +258,9 @@ def test_named_organization_of_no_country_can_be_a_source(code):
     evs = code("Amnesty International accused the Egyptian government of torturing prisoners.")
     assert [(e.type, e.source_country, e.target_country) for e in evs if e.type == "ACCUSE"] == [
         ("ACCUSE", None, "EGY")]
+
+
+def test_drills_being_wrapped_up_took_place_and_planned_ones_did_not(code):
+    evs = code("Japan and Australia prepare to wrap up ten days of joint naval drills on Friday.")
+    assert {("COOPERATE", "JPN", "AUS"), ("COOPERATE", "AUS", "JPN")} <= _keys(evs)
+    assert not code("Japan and Australia plan to hold joint naval drills next month.")

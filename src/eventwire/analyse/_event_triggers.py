@@ -88,6 +88,23 @@ def _aux_kind(tok) -> str | None:
     return None
 
 
+def _ongoing(tok) -> bool:
+    """Whether nominal trigger ``tok`` is what a verb of ending or continuing acts on ("prepare to wrap up
+    11 days of drills", "continued their talks"): such an event has taken place."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    t = tok
+    for _ in range(3):
+        if t.dep_ not in ("dobj", "pobj", "prep") or t.head is t:
+            return False
+        if t.dep_ == "prep" and t.lower_ != "of":
+            return False
+        t = t.head
+        if t.pos_ == "VERB":
+            return t.lemma_.lower() in cues().get("ongoing", ()) and not _has_neg(t)
+    return False
+
+
 def factual(tok, frame: str) -> bool:
     """Whether the trigger ``tok`` reports something that happened or is happening.
 
@@ -98,6 +115,8 @@ def factual(tok, frame: str) -> bool:
     c = cues()
     if _has_neg(tok):
         return False
+    if _ongoing(tok):
+        return True
     kind = _aux_kind(tok)
     if kind in ("condition", "generic"):
         return False
