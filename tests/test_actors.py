@@ -276,3 +276,15 @@ def test_participle_inside_the_title_keeps_the_country(settings):
     names = {x.name: x for x in a.actors}
     assert names["Hedi Mansour"].country == "TUN"
     assert names["Carmel Vella"].country == "MLT"
+
+
+def test_a_foreign_mission_does_not_make_its_country_the_main_one(settings):
+    text = ("President Carmel Vella threatened to expel the Tunisian ambassador on Sunday, raising tensions "
+            "between Malta and its neighbour.\n\nVella said the Tunisian ambassador had insulted the nation. "
+            "The Tunisian embassy said it had not been told. Tunisian envoy Hedi Mansour declined to comment.")
+    a = Article(text=text, title="Vella Threatens Tunisian Ambassador")
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert a.cache["actors_main_country"] == "MLT"
+    assert names["Carmel Vella"].country == "MLT"
+    assert names["Hedi Mansour"].country == "TUN"

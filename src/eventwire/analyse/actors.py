@@ -60,7 +60,9 @@ def _main_country(article: Article, settings: Settings, kb, ex: Extractor, start
     lead_end = starts[2] if len(starts) > 2 else len(article.text)
     codes: list[str] = []
     named = {k for m in ex.mentions if m.type == "person" for k in range(m.i, m.j)}  # "Samoa Abdoulmadjid"
-    for i, _, e in ex.matches:
+    for i, j, e in ex.matches:
+        if _posted_abroad(ex, j):
+            continue  # "the U.S. ambassador", "the Russian embassy": a foreign mission in the story's country
         if e.type in ("country", "demonym", "capital", "people") and e.country and i not in named:
             codes += [e.country] * (3 if doc[i].idx < lead_end else 1)
     if article.title:
@@ -68,11 +70,26 @@ def _main_country(article: Article, settings: Settings, kb, ex: Extractor, start
     return main_country(ex.mentions, codes)
 
 
+#: Title keys of diplomatic missions: the country naming one is usually not where the story happens.
+_MISSIONS = {"ambassador", "envoy", "embassy", "consulate", "consulate general", "consul"}
+
+
+def _posted_abroad(ex: Extractor, j: int) -> bool:
+    """The country word ending at token ``j`` names a diplomatic mission ("U.S. Ambassador ...")."""
+    for k in (j, j + 1):
+        m = ex.entry_at.get(k)
+        if m is not None and m[2].type == "title" and m[2].key in _MISSIONS:
+            return True
+    return False
+
+
 def _kb_matches_text(text: str, settings: Settings, kb) -> list:
     """Knowledge-base country words in a short text such as the headline (tokenised only)."""
     tokens = nlp.load(settings.model).make_doc(text)
-    return [m for m in kb_matches(tokens, kb)
-            if m[2].type in ("country", "demonym", "capital", "people") and m[2].country]
+    found = kb_matches(tokens, kb)
+    missions = {i for i, _, e in found if e.type == "title" and e.key in _MISSIONS}
+    return [m for m in found if m[2].type in ("country", "demonym", "capital", "people") and m[2].country
+            and not {m[1], m[1] + 1} & missions]  # "Chavez Threatens U.S. Ambassador"
 
 
 def _bare_name(text: str, actor: Actor) -> bool:
