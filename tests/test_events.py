@@ -264,3 +264,19 @@ def test_drills_being_wrapped_up_took_place_and_planned_ones_did_not(code):
     evs = code("Japan and Australia prepare to wrap up ten days of joint naval drills on Friday.")
     assert {("COOPERATE", "JPN", "AUS"), ("COOPERATE", "AUS", "JPN")} <= _keys(evs)
     assert not code("Japan and Australia plan to hold joint naval drills next month.")
+
+
+def test_bundled_example_events(settings):
+    """Our own example article: the border clash named only as a time has no parties, the appeal is the
+    speaker's, and the welcome of the agreement is SUPPORT."""
+    from pathlib import Path
+
+    import eventwire
+
+    text = (Path(eventwire.__file__).parent / "examples" / "sample.txt").read_text(encoding="utf-8")
+    evs = pipeline.process(text, settings=settings).events
+    assert not [e for e in evs if e.type == "ASSAULT"]
+    urged = [e for e in evs if e.trigger == "urged"]
+    assert urged and urged[0].source == "Abiy Ahmed"
+    assert [(e.source_country, e.target_country) for e in evs if e.type == "SUPPORT"] == [("IGO", None)]
+    assert ("CONSULT", "KEN", "ETH") in _keys(evs)
