@@ -89,3 +89,9 @@ def test_anaphoric_expressions_are_left_to_the_story_s_day():
     assert dates.anaphoric("earlier in the day") == 0
     assert dates.anaphoric("the following day") == 1
     assert dates.anaphoric("yesterday") is None
+
+
+def test_full_date_finds_day_month_and_year_only():
+    assert dates.full_date("In this photo taken Tuesday, March 7, 2017, a man waves.") == "2017-03-07"
+    assert dates.full_date("Taken on 5 June 2019 in Lagos") == "2019-06-05"
+    assert dates.full_date("Taken on June 5 in Lagos") is None

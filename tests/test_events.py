@@ -280,3 +280,16 @@ def test_bundled_example_events(settings):
     assert urged and urged[0].source == "Abiy Ahmed"
     assert [(e.source_country, e.target_country) for e in evs if e.type == "SUPPORT"] == [("IGO", None)]
     assert ("CONSULT", "KEN", "ETH") in _keys(evs)
+
+
+def test_undated_page_takes_the_day_of_a_removed_caption(settings):
+    from eventwire.analyse import actors, nlp, quotes
+    from eventwire.model import Article
+
+    art = Article(text="Peruvian President Dina Boluarte threatened to expel the Mexican ambassador.",
+                  removed=["In this photo, Peru's president speaks in Lima, Monday, May 8, 2023."])
+    nlp.parse([art], settings, events.NEEDS | actors.NEEDS | quotes.NEEDS)
+    actors.run(art, settings)
+    quotes.run(art, settings)
+    evs = events.run(art, settings).events
+    assert evs and evs[0].type == "THREATEN" and evs[0].date == "2023-05-08"

@@ -63,6 +63,10 @@ class Dating:
             for ent in sent.ents:  # the lead's day: the first day stated in the first sentences
                 if ent.label_ in ("DATE", "TIME") and dates.is_date_expression(ent.text):
                     self.lead = self.lead or dates.resolve(ent.text, article.published, hint_year)
+        if self.lead is None and not article.published:
+            # no page date and no day in the lead: the full date of a removed photo caption or dateline
+            # ("In this picture ..., Sunday, April 9, 2006") is the day the story tells
+            self.lead = next((d for d in map(dates.full_date, article.removed[:8]) if d), None)
 
     def _para(self, offset: int) -> int:
         return bisect.bisect_left(self.breaks, offset)

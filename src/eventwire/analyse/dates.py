@@ -148,6 +148,21 @@ def resolve(expression: str | None, published: str | None, hint_year: int | None
     return None
 
 
+def full_date(text: str) -> str | None:
+    """The first date with day, month and year written in ``text`` ("Sunday, April 9, 2006"), as ISO."""
+    for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
+        for m in rx.finditer(text.lower()):
+            if not m.group(3):
+                continue
+            month, day = (_MONTHS[m.group(1)], int(m.group(2))) if order == "md" else \
+                (_MONTHS[m.group(2)], int(m.group(1)))
+            try:
+                return date(int(m.group(3)), month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def anaphoric(expression: str | None) -> int | None:
     """For an expression that counts from the day the story last stated ("earlier in the day", "the
     next day"), the days to add to it; None for any other expression."""
