@@ -293,3 +293,8 @@ def test_undated_page_takes_the_day_of_a_removed_caption(settings):
     quotes.run(art, settings)
     evs = events.run(art, settings).events
     assert evs and evs[0].type == "THREATEN" and evs[0].date == "2023-05-08"
+
+
+def test_announced_refusal_is_a_rejection(code):
+    evs = code("Cuba said on Monday it will ignore an American offer of talks.")
+    assert ("REJECT", "CUB", "USA") in _keys(evs)

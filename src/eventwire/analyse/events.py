@@ -125,9 +125,9 @@ def _offer(article: Article, tok, entry: Entry) -> list[rec.Found] | None:
     """A cooperative act its doer announces ("Iraq said it would allow ...", "the UN will send ...")
     or offers ("Syria is willing to withdraw ..."): a pledge, AGREE of the doer (CONCEDE for a release
     or pullback, after the dev conventions), aimed at the named party of the act if there is one; an
-    announced or offered act of force or protest is a THREATEN of its doer.
-    None when ``tok`` is no such act (the caller goes on with the trigger)."""
-    if entry.type not in _COOPERATIVE and entry.type not in _FORCEFUL:
+    announced or offered act of force or protest is a THREATEN of its doer; an announced refusal is
+    a refusal (REJECT).  None when ``tok`` is no such act (the caller goes on with the trigger)."""
+    if entry.type not in _COOPERATIVE and entry.type not in _FORCEFUL and entry.type != "REJECT":
         return None
     act = tok  # the verb of the announced act ("would impose sanctions": impose)
     if entry.pos == "NOUN":
@@ -163,7 +163,7 @@ def _offer(article: Article, tok, entry: Entry) -> list[rec.Found] | None:
     targets = [t for t in targets if t.country and (t.actor is not None or not t.generic) and t.role != "MIL"
                and all(t.country != s.country or t.actor != s.actor and t.actor is not None for s in sources)]
     kind = "THREATEN" if entry.type in _FORCEFUL else "CONCEDE" if entry.type in ("RETREAT", "CONCEDE") \
-        else "AGREE"
+        else "REJECT" if entry.type == "REJECT" else "AGREE"  # "will ignore the offer" rejects it now
     pledge = Entry(entry.lemma, entry.needs, "VERB", kind, "pledge", rec.type_cameo(kind), "commit")
     return [rec.Found(pledge, kind, tok, s, t) for s in sources for t in (targets or [None])]
 
