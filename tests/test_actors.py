@@ -288,3 +288,15 @@ def test_a_foreign_mission_does_not_make_its_country_the_main_one(settings):
     assert a.cache["actors_main_country"] == "MLT"
     assert names["Carmel Vella"].country == "MLT"
     assert names["Hedi Mansour"].country == "TUN"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Ethnic Tunisians in southern Malta demanded more schools.", "MLT"),
+    ("Hundreds of ethnic Tunisians protested on Monday in Malta.", "MLT"),
+    ("Tunisians protested on Monday in Malta.", "TUN"),
+])
+def test_an_ethnic_minority_belongs_to_the_country_it_lives_in(settings, text, country):
+    a = Article(text=text)
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert names["Tunisians"].country == country, names

@@ -414,7 +414,8 @@ class Extractor:
             elif e.type == "people":
                 if self._modifier(head):
                     continue
-                self._mention(i, j, "people", e.country, country=e.country, role="CVL", kind="group", term="people")
+                home = self._minority_home(i, head) or e.country
+                self._mention(i, j, "people", home, country=home, role="CVL", kind="group", term="people")
             elif e.type in ("org", "seat"):
                 self._mention(i, j, "seat" if e.type == "seat" else "org", e.key, country=e.country, role=e.role,
                               kind=e.kind or "organization")
@@ -455,6 +456,24 @@ class Extractor:
                 j += 3
             self._mention(i, j, "org", key, country=country, role=role, kind="organization",
                           term=title.key if title else None)
+
+    def _minority_home(self, i: int, head) -> str | None:
+        """The country an ethnic minority lives in ("ethnic Albanians in southern Serbia" -> SRB): the
+        country of a place after "in/of", when the people noun is marked "ethnic"."""
+        if i == 0 or self.doc[i - 1].lower_ != "ethnic":
+            return None
+        np = head
+        if np.dep_ == "pobj" and np.head.lower_ == "of":  # "hundreds of ethnic Turks"
+            np = np.head.head
+        verb = np.head if np.dep_ in ("nsubj", "nsubjpass") else None  # "ethnic Turks rioted in Sweden"
+        preps = [*head.children, *(verb.children if verb is not None else ())]
+        for prep in preps:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "across", "throughout"):
+                for t in prep.subtree:
+                    m = self.entry_at.get(t.i)
+                    if m is not None and m[2].type in ("country", "capital", "demonym") and m[2].country:
+                        return m[2].country
+        return None
 
     def _modifier(self, head) -> bool:
         """``head`` only modifies a role noun phrase ("Russia's foreign ministry", "Israeli forces"), which
