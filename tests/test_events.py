@@ -298,3 +298,8 @@ def test_undated_page_takes_the_day_of_a_removed_caption(settings):
 def test_announced_refusal_is_a_rejection(code):
     evs = code("Cuba said on Monday it will ignore an American offer of talks.")
     assert ("REJECT", "CUB", "USA") in _keys(evs)
+
+
+def test_opposition_groups_and_parties_can_act(code):
+    evs = code("Opposition groups in Zimbabwe demanded the release of the jailed activists on Monday.")
+    assert any(e.type == "REQUEST" and e.source_country == "ZWE" for e in evs)
