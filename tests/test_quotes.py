@@ -294,3 +294,8 @@ def test_cue_with_a_subject_that_cannot_speak_passes_to_the_reporter(qsettings):
     qs = quotes('In her ruling, Judge Ann Kerr wrote that the wording of the law showed it to be "an attempt to '
                 'silence critics of the council."', qsettings)
     assert "Kerr" in by_text(qs, "silence critics").speaker
+
+
+def test_quoted_show_title_in_attributed_sentence_is_a_name(qsettings):
+    qs = quotes('Ann Lee said on "Morning Hour" that the budget plan was dead and would not pass.', qsettings)
+    assert not [q for q in qs if q.kind == "direct" and q.text == "Morning Hour"]

@@ -91,7 +91,7 @@ def _governs(doc: Doc, cue: _speech.Cue, m: Mark) -> bool:
 
 def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
     """A short quoted Proper Name ("Red Shirts") that no speech verb governs."""
-    if it.mark is None or (it.governed and _is_speech(it)):
+    if it.mark is None:
         return False
     words = text[it.start:it.end].split()
     if not words or len(words) > _NAME_WORDS or text[it.end - 1] in ".!?":
@@ -99,12 +99,24 @@ def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
     alpha = [w for w in words if w[0].isalpha()]
     if not alpha or not all(w[0].isupper() for w in alpha):
         return False
+    if it.governed and _is_speech(it) and not _named_thing(doc, it):
+        return False
     # in a title-cased line (a headline) capitals say nothing about names
     line_start = text.rfind("\n", 0, it.start) + 1
     line_end = text.find("\n", it.end)
     line = text[line_start: len(text) if line_end < 0 else line_end].split()
     caps = [w for w in line if w[0].isalpha()]
     return not caps or sum(w[0].isupper() for w in caps) / len(caps) < 0.7
+
+
+def _named_thing(doc: Doc, it: _Item) -> bool:
+    """A quoted title-cased phrase used as a name inside the sentence (a show or a book: 'said on
+    "Morning Show"', 'the "Red Book" report'), however a speech verb governs the sentence."""
+    span = doc.char_span(it.start, it.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ in ("pobj", "compound", "poss") or (root.dep_ == "appos" and root.head.pos_ == "NOUN")
 
 
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
