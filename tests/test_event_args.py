@@ -87,3 +87,10 @@ def test_own_forces_are_not_the_other_party(code):
     art = code("Malta and Tunisia have begun pulling their troops back from the disputed islet.")
     keys = {(e.type, e.source_country, e.target_country) for e in art.events}
     assert ("RETREAT", "MLT", "TUN") in keys and ("RETREAT", "TUN", "MLT") in keys, keys
+
+
+def test_coordinated_demonyms_name_the_parties_before_the_place_they_share(code):
+    art = code("The Turkish and Greek sides of the divided island of Cyprus have agreed to share information "
+               "on missing people.")
+    keys = {(e.type, e.source_country, e.target_country) for e in art.events}
+    assert ("AGREE", "TUR", "GRC") in keys and ("AGREE", "GRC", "TUR") in keys, keys

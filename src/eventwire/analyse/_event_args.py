@@ -312,8 +312,9 @@ def resolve_all(article: Article, tok) -> list[Arg]:
             out.extend(pair)
             continue
         a = resolve(article, t)
-        if a is not None and a.actor is None and t.pos_ == "NOUN":
-            many = _coordinated_demonyms(article, t, a)
+        if t.pos_ == "NOUN" and (a is None or a.actor is None or not _names_itself(article, a, t)):
+            # "British and Pakistani officials", "the Turkish and Greek sides of the island of Cyprus"
+            many = _coordinated_demonyms(article, t, a or Arg(t.text, None, None, t.idx, t.idx + len(t.text)))
             if many:  # "British and Pakistani officials": one party per country
                 out.extend(many)
                 continue
@@ -334,6 +335,11 @@ def resolve_all(article: Article, tok) -> list[Arg]:
         if a is not None:
             out.append(a)
     return out
+
+
+def _names_itself(article: Article, arg: Arg, tok) -> bool:
+    """``arg`` is an actor with a mention covering ``tok`` itself (not one reached through "of")."""
+    return any(s <= tok.idx < e for s, e in article.actors[arg.actor].mentions)
 
 
 def _coordinated_demonyms(article: Article, tok, arg: Arg) -> list[Arg]:
