@@ -303,3 +303,8 @@ def test_announced_refusal_is_a_rejection(code):
 def test_opposition_groups_and_parties_can_act(code):
     evs = code("Opposition groups in Zimbabwe demanded the release of the jailed activists on Monday.")
     assert any(e.type == "REQUEST" and e.source_country == "ZWE" for e in evs)
+
+
+def test_announced_support_is_a_pledge(code):
+    evs = code("Portugal will support Turkey's bid to join the European Union, the Portuguese president said.")
+    assert ("AGREE", "PRT", "TUR") in _keys(evs)

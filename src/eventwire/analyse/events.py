@@ -127,11 +127,11 @@ def _offer(article: Article, tok, entry: Entry) -> list[rec.Found] | None:
     or pullback, after the dev conventions), aimed at the named party of the act if there is one; an
     announced or offered act of force or protest is a THREATEN of its doer; an announced refusal is
     a refusal (REJECT).  None when ``tok`` is no such act (the caller goes on with the trigger)."""
-    if entry.type not in _COOPERATIVE and entry.type not in _FORCEFUL and entry.type != "REJECT":
+    if entry.type not in _COOPERATIVE and entry.type not in _FORCEFUL and entry.type not in ("REJECT", "SUPPORT"):
         return None
     act = tok  # the verb of the announced act ("would impose sanctions": impose)
     if entry.pos == "NOUN":
-        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or entry.type in _COOPERATIVE:
+        if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or entry.type in _COOPERATIVE or entry.type == "SUPPORT":
             return None
         act = tok.head
     if _has_neg(act):
