@@ -308,3 +308,8 @@ def test_opposition_groups_and_parties_can_act(code):
 def test_announced_support_is_a_pledge(code):
     evs = code("Portugal will support Turkey's bid to join the European Union, the Portuguese president said.")
     assert ("AGREE", "PRT", "TUR") in _keys(evs)
+
+
+def test_consensus_and_cancelled_visit(code):
+    assert ("AGREE", "JOR", "EGY") in _keys(code("Jordan and Egypt reached a consensus on water sharing."))
+    assert ("SANCTION", "FRA", "HTI") in _keys(code("The French president cancelled a planned visit to Haiti."))
