@@ -300,3 +300,14 @@ def test_an_ethnic_minority_belongs_to_the_country_it_lives_in(settings, text, c
     actors.run(a, settings)
     names = {x.name: x for x in a.actors}
     assert names["Tunisians"].country == country, names
+
+
+def test_a_description_stops_before_another_persons_name(settings):
+    text = "Carmel Vella, security adviser to Tunisian President Hedi Mansour, said the talks had ended."
+    a = Article(text=text)
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    start = text.index("Hedi Mansour")
+    assert not any(s <= start < e for s, e in names["Carmel Vella"].mentions)
+    assert actors_at(a, start, start + len("Hedi Mansour")) and \
+        a.actors[actors_at(a, start, start + len("Hedi Mansour"))[0]].name == "Hedi Mansour"

@@ -262,7 +262,7 @@ class Extractor:
             if (out and i < out[-1][2]) or any(k in self.used for k in range(i, j)):
                 continue
             root = doc[_head(doc, i, j)]
-            if doc[i:j].text in places or _located(root) or \
+            if doc[i:j].text in places or (_located(root) and not self._title_object(root)) or \
                     (root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == j):
                 continue  # "Al Hassakeh" tagged PERSON but a place in this article ("Al Hassakeh province")
             out.append((start, i, j))
@@ -280,6 +280,13 @@ class Extractor:
         country, _, org = self._clues(range(group.left_edge.i, group.i + 1))
         return country or (org.country if org is not None else None)
 
+    def _title_object(self, tok) -> bool:
+        """``tok`` is the object of a preposition after a title ("adviser to President X", "envoy to
+        the UN"), not a place."""
+        prep = tok.head
+        m = self.entry_at.get(prep.head.i) if tok.dep_ == "pobj" else None
+        return m is not None and m[2].type == "title"
+
     def _place_as_name(self, k: int) -> bool:
         """A one-word country name that is a given name here: one entity with the capitalised unknown word
         after it ("organiser Samoa Abdoulmadjid")."""
@@ -296,7 +303,8 @@ class Extractor:
         ("in Al Waer")."""
         doc = self.doc
         places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
-        places |= {e.text for e in doc.ents if e.label_ in ("ORG", "PERSON") and _located(e.root)}
+        places |= {e.text for e in doc.ents if e.label_ in ("ORG", "PERSON") and _located(e.root)
+                   and not self._title_object(e.root)}
         return places
 
     def _persons(self) -> None:
@@ -381,9 +389,16 @@ class Extractor:
         for c in head.children:
             if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
                 appos.append(self._np_with_pp(c, c.left_edge.i, c.i + 1))
-        # an apposition describes the person only when it holds a title ("72 hours" does not)
-        out += [(a, b) for a, b in appos if any(self.entry_at.get(k, (0, 0, _NO))[2].type == "title"
-                                                for k in range(a, b))]
+        # an apposition describes the person only when it holds a title ("72 hours" does not); it stops
+        # before another person's name ("adviser to Prime Minister Abiy Ahmed")
+        for a, b in appos:
+            other = next((k for k in range(a, b) if doc[k].ent_type_ == "PERSON" and not i <= k < j
+                          and k not in self.entry_at), None)
+            if other is not None:  # cut at the preposition that leads to the other person, or at the name
+                b = next((t for t in range(a, other) if doc[t].dep_ == "prep"
+                          and doc[t].left_edge.i <= other <= doc[t].right_edge.i), other)
+            if any(self.entry_at.get(k, (0, 0, _NO))[2].type == "title" for k in range(a, b)):
+                out.append((a, b))
         return out
 
     def _np_with_pp(self, h, a: int, b: int) -> tuple[int, int]:
