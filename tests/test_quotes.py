@@ -299,3 +299,9 @@ def test_cue_with_a_subject_that_cannot_speak_passes_to_the_reporter(qsettings):
 def test_quoted_show_title_in_attributed_sentence_is_a_name(qsettings):
     qs = quotes('Ann Lee said on "Morning Hour" that the budget plan was dead and would not pass.', qsettings)
     assert not [q for q in qs if q.kind == "direct" and q.text == "Morning Hour"]
+
+
+def test_name_right_before_the_verb_when_the_parse_loses_the_subject(qsettings):
+    qs = quotes('"You are going to build it humanely, and you are going to bring the whole country along with '
+                'you, because you have some wonderful people here," Trump said. "Do not forget that."', qsettings)
+    assert "Trump" in by_text(qs, "build it humanely").speaker

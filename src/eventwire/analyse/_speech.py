@@ -214,7 +214,7 @@ def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
     """Head tokens of whoever speaks for the cue at ``cue_tok`` (several for a joint statement)."""
     head = _speaker_head(cue_tok, depth)
     if head is None and depth == 0:
-        head = _adjacent_name(cue_tok)
+        head = adjacent_name(cue_tok)
     if head is None:
         return []
     out = [head]
@@ -251,7 +251,7 @@ def _inverted(tok: Token) -> Token | None:
     return last
 
 
-def _adjacent_name(tok: Token) -> Token | None:
+def adjacent_name(tok: Token) -> Token | None:
     """When the parse gives a speech verb no subject: the name right before it ("... Chamal Polwattage
     said"), skipping adverbs and auxiliaries."""
     if tok.lower_ == "according":

@@ -185,9 +185,15 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
         if src is not None:
             return [src]
     tok = it.cue.token
-    for _ in range(3):
+    for step in range(3):
         heads = [h for h in _speech.speaker_tokens(tok)
                  if not _overlaps(h, quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
+        if not heads and step == 0:
+            # the parse put the subject inside the quote: the name right before the verb ('," Lee said')
+            near = _speech.adjacent_name(tok)
+            if (near is not None and near.pos_ == "PROPN" and not _overlaps(near, quoted)
+                    and lo <= near.idx < hi):
+                heads = [near]
         if heads and it.kind == "direct" and not any(animate(h) for h in heads):
             return _reporter(tok, quoted, lo, hi, it.kind) or heads
         if heads or tok.head.i == tok.i:
