@@ -313,3 +313,8 @@ def test_announced_support_is_a_pledge(code):
 def test_consensus_and_cancelled_visit(code):
     assert ("AGREE", "JOR", "EGY") in _keys(code("Jordan and Egypt reached a consensus on water sharing."))
     assert ("SANCTION", "FRA", "HTI") in _keys(code("The French president cancelled a planned visit to Haiti."))
+
+
+def test_ships_of_a_navy_act_for_their_country(code):
+    evs = code("Chinese coast guard ships blocked two Philippine coast guard vessels on Saturday.")
+    assert ("COERCE", "CHN", "PHL") in _keys(evs)
