@@ -294,6 +294,7 @@ def test_a_foreign_mission_does_not_make_its_country_the_main_one(settings):
     ("Ethnic Tunisians in southern Malta demanded more schools.", "MLT"),
     ("Hundreds of ethnic Tunisians protested on Monday in Malta.", "MLT"),
     ("Tunisians protested on Monday in Malta.", "TUN"),
+    ("Troops shot two ethnic Tunisians at a checkpoint in northern Malta.", "MLT"),
 ])
 def test_an_ethnic_minority_belongs_to_the_country_it_lives_in(settings, text, country):
     a = Article(text=text)

@@ -480,10 +480,11 @@ class Extractor:
         np = head
         if np.dep_ == "pobj" and np.head.lower_ == "of":  # "hundreds of ethnic Turks"
             np = np.head.head
-        verb = np.head if np.dep_ in ("nsubj", "nsubjpass") else None  # "ethnic Turks rioted in Sweden"
+        # "ethnic Turks rioted in Sweden", "killed three ethnic Albanians in southern Serbia"
+        verb = np.head if np.dep_ in ("nsubj", "nsubjpass", "dobj") else None
         preps = [*head.children, *(verb.children if verb is not None else ())]
         for prep in preps:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "across", "throughout"):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from", "across", "throughout", "at", "near"):
                 for t in prep.subtree:
                     m = self.entry_at.get(t.i)
                     if m is not None and m[2].type in ("country", "capital", "demonym") and m[2].country:
