@@ -318,3 +318,12 @@ def test_consensus_and_cancelled_visit(code):
 def test_ships_of_a_navy_act_for_their_country(code):
     evs = code("Chinese coast guard ships blocked two Philippine coast guard vessels on Saturday.")
     assert ("COERCE", "CHN", "PHL") in _keys(evs)
+
+
+def test_undated_occurrences_of_different_periods_stay_apart(code):
+    evs = code("Japan and Australia held joint naval drills this week.\n\n"
+               "Japan and Australia carried out a joint air patrol last month.")
+    assert len([e for e in evs if (e.type, e.source_country, e.target_country) == ("COOPERATE", "JPN", "AUS")]) == 2
+    evs = code("Japan and Australia held joint naval drills this week.\n\n"
+               "The drills by Japan and Australia drew criticism from China.")
+    assert len([e for e in evs if (e.type, e.source_country, e.target_country) == ("COOPERATE", "JPN", "AUS")]) == 1

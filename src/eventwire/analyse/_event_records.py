@@ -198,20 +198,31 @@ def _key(ev: Event) -> tuple:
     return (ev.type, _who(ev.source, ev.source_country), _who(ev.target, ev.target_country))
 
 
-def dedup(events: list[Event]) -> list[Event]:
+def dedup(events: list[Event], periods: dict[int, str] | None = None) -> list[Event]:
     """One event per (type, source, target, date); an undated mention joins a dated one of the same
     type, source and target; a target-less mention joins one of the same type and source in the same
-    sentence that has a target ("fired tear gas to disperse the crowd").  Evidence spans are kept."""
+    sentence that has a target ("fired tear gas to disperse the crowd").  Evidence spans are kept.
+
+    ``periods`` maps ``id(event)`` to the undated period its clause names ("last month", "this week"):
+    two undated mentions of different periods are distinct occurrences and stay apart."""
+    periods = dict(periods or {})
     with_target = {(e.type, _who(e.source, e.source_country), e.start) for e in events if e.target_country}
     events = [e for e in events if e.target_country or (e.type, _who(e.source, e.source_country), e.start)
               not in with_target]
+
+    def apart(a: Event, b: Event) -> bool:
+        pa, pb = periods.get(id(a)), periods.get(id(b))
+        return bool(pa and pb and pa != pb)
+
     out: list[Event] = []
     by_key: dict[tuple, Event] = {}
     for ev in events:
         key = _key(ev)
         same = by_key.get(key + (ev.date,))
+        if same is not None and ev.date is None and apart(same, ev):
+            same = None
         if same is None and ev.date is None:
-            same = next((o for o in out if _key(o) == key), None)
+            same = next((o for o in out if _key(o) == key and not apart(o, ev)), None)
         if same is None and ev.date is not None:
             same = by_key.get(key + (None,))
             if same is not None:
@@ -222,8 +233,10 @@ def dedup(events: list[Event]) -> list[Event]:
                 if span not in same.spans:
                     same.spans.append(span)
             same.confidence = max(same.confidence, ev.confidence)
+            if id(ev) in periods and id(same) not in periods:
+                periods[id(same)] = periods[id(ev)]
             continue
-        by_key[key + (ev.date,)] = ev
+        by_key.setdefault(key + (ev.date,), ev)
         out.append(ev)
     return out
 

@@ -54,7 +54,7 @@ def run(article: Article, settings: Settings) -> Article:
         if ev.date is None and dates.governing_expression(tok) is None:
             ev.date = dating.inherited(tok)
         events.append(ev)
-    article.events = rec.dedup(events)
+    article.events = rec.dedup(events, article.cache.get("events_periods"))
     rec.link_quotes(article)
     return article
 
@@ -67,13 +67,18 @@ def _code_sentences(article: Article, doc, hint_year: int | None) -> tuple[list[
     events: list[Event] = []
     last_source: list[Arg] = []
     dating = rec.Dating(article, hint_year)
+    periods: dict[int, str] = {}
+    article.cache["events_periods"] = periods
     for sent in doc.sents:
         dating.see(sent)
         for found in _code_sentence(article, sent, last_source):
             ev = rec.to_event(article, found, hint_year)
+            expr = dates.governing_expression(found.tok)
             if ev.date is None:
-                ev.date = dating.anaphoric(found.tok) if dates.governing_expression(found.tok) is not None \
-                    else dating.inherited(found.tok)
+                ev.date = dating.anaphoric(found.tok) if expr is not None else dating.inherited(found.tok)
+            if ev.date is None and expr and found.source.actor is not None and not found.source.generic:
+                # "last month": a period that tells two occurrences of named parties' acts apart
+                periods[id(ev)] = " ".join(expr.lower().split())
             events.append(ev)
     return events, dating
 
