@@ -327,3 +327,10 @@ def test_undated_occurrences_of_different_periods_stay_apart(code):
     evs = code("Japan and Australia held joint naval drills this week.\n\n"
                "The drills by Japan and Australia drew criticism from China.")
     assert len([e for e in evs if (e.type, e.source_country, e.target_country) == ("COOPERATE", "JPN", "AUS")]) == 1
+
+
+def test_troops_sent_where_a_government_asked_are_aid(code):
+    evs = code("The Ghanaian government announced the dispatching of 500 soldiers to Liberia.\n\n"
+               "Liberia had asked Ghana for military assistance last month.")
+    assert ("AID", "GHA", "LBR") in _keys(evs)
+    assert not [e for e in evs if e.type == "MOBILIZE"]

@@ -54,9 +54,24 @@ def run(article: Article, settings: Settings) -> Article:
         if ev.date is None and dates.governing_expression(tok) is None:
             ev.date = dating.inherited(tok)
         events.append(ev)
+    _requested_aid(events)
     article.events = rec.dedup(events, article.cache.get("events_periods"))
     rec.link_quotes(article)
     return article
+
+
+def _requested_aid(events: list[Event]) -> None:
+    """Troops a party sends where a government asked it to (a REQUEST of that government to the sender
+    elsewhere in the article) are AID to that government, not a show of force (dev conventions)."""
+    for ev in events:
+        if ev.type != "MOBILIZE" or not ev.source_country:
+            continue
+        asker = next((r for r in events if r.type == "REQUEST" and r.target_country == ev.source_country
+                      and r.source_country and r.source_country != ev.source_country
+                      and ev.target_country in (None, r.source_country)), None)
+        if asker is not None:
+            ev.type, ev.cameo = "AID", rec.type_cameo("AID")
+            ev.target, ev.target_country, ev.target_role = asker.source, asker.source_country, asker.source_role
 
 
 # --------------------------------------------------------------------------------------------- coding
