@@ -305,3 +305,9 @@ def test_name_right_before_the_verb_when_the_parse_loses_the_subject(qsettings):
     qs = quotes('"You are going to build it humanely, and you are going to bring the whole country along with '
                 'you, because you have some wonderful people here," Trump said. "Do not forget that."', qsettings)
     assert "Trump" in by_text(qs, "build it humanely").speaker
+
+
+def test_scare_quote_in_a_subordinate_clause_belongs_to_the_main_subject(qsettings):
+    qs = quotes('Ann Lee levied a new tax on imports until the city council started paying "a fair share of '
+                'the costs" for the harbour.', qsettings)
+    assert by_text(qs, "fair share").speaker == "Ann Lee"

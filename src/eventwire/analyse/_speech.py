@@ -273,16 +273,17 @@ def governor(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> C
     inside = {t.i for t in span}
     root = min((t for t in span if t.head.i not in inside), key=lambda t: t.i, default=None)
     node, steps = (root.head if root is not None else None), 0
+    found: Cue | None = None
     while node is not None and node.i not in inside and steps < 8:
         if node.pos_ in ("VERB", "AUX") and not _inside(node, quoted):
-            subj = [c for c in node.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
-                    and c.ent_type_ not in _NOT_SPEAKERS]
+            subj = [c for c in node.children if c.dep_ == "nsubj" and c.ent_type_ not in _NOT_SPEAKERS
+                    and (c.pos_ in ("PROPN", "NOUN") or (found is not None and c.lower_ in ("he", "she")))]
             if subj:
-                return Cue(node, False)
+                found = Cue(node, False)  # the highest such verb: the main clause's subject uses the words
         if node.head.i == node.i:
             break
         node, steps = node.head, steps + 1
-    return None
+    return found
 
 
 def _speaker_head(tok: Token, depth: int) -> Token | None:
