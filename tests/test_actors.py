@@ -312,3 +312,14 @@ def test_a_description_stops_before_another_persons_name(settings):
     assert not any(s <= start < e for s, e in names["Carmel Vella"].mentions)
     assert actors_at(a, start, start + len("Hedi Mansour")) and \
         a.actors[actors_at(a, start, start + len("Hedi Mansour"))[0]].name == "Hedi Mansour"
+
+
+def test_a_present_office_outranks_a_former_one(settings):
+    text = ("Peace is near, the African Union High Representative for the Sahel, former Maltese President "
+            "Carmel Vella, said on Monday. The former Maltese leader said talks would resume.")
+    a = Article(text=text)
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert names["Carmel Vella"].country == "IGO"
+    later = text.index("former Maltese leader")
+    assert any(s <= later < e for s, e in names["Carmel Vella"].mentions)

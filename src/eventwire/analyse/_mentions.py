@@ -57,6 +57,7 @@ class Mention:
     located: bool = False  # only a place here ("in Moscow")
     word: str | None = None  # the role noun as written ("demonstrators" for the key "protesters")
     antecedent: int | None = None  # pronouns: head token of the governing clause's subject
+    past_country: str | None = None  # persons: the country of a former office ("former Nigerian President")
 
 
 _NO = Entry("none", "")
@@ -324,8 +325,15 @@ class Extractor:
             if not any(t.is_title or t.is_upper for t in doc[i:j]):
                 continue
             desc = self._descriptor(ent_start, i, j)
-            tokens = [k for a, b in desc for k in range(a, b)]
-            country, title, org = self._clues(tokens)
+            # a past office ("former Nigerian President") tells less than a present one ("AU envoy")
+            former = [(a, b) for a, b in desc if any(doc[k].lower_ in ("former", "ex") for k in range(a, b))]
+            current = [(a, b) for a, b in desc if (a, b) not in former]
+            country, title, org = self._clues([k for a, b in current for k in range(a, b)])
+            f_country = None
+            if former:
+                f_country, f_title, f_org = self._clues([k for a, b in former for k in range(a, b)])
+                country = country or (org.country if org is not None else None) or f_country
+                title, org = title or f_title, org or f_org
             role = title.role if title else None
             if org is not None:
                 country = country or org.country
@@ -337,6 +345,7 @@ class Extractor:
             m = self._mention(i, j, "person", None, country=country, role=role, kind="person",
                               term=title.key if title else None)
             m.desc = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in desc if b > a]
+            m.past_country = f_country
             for a, b in desc:  # an organization in the description is an actor too ("OCHA spokesman")
                 self.used.update(k for k in range(a, b)
                                  if self.entry_at.get(k, (0, 0, _NO))[2].type not in ("org", "seat"))
@@ -389,6 +398,9 @@ class Extractor:
         for c in head.children:
             if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
                 appos.append(self._np_with_pp(c, c.left_edge.i, c.i + 1))
+            elif c.dep_ in ("nmod", "appos") and c.right_edge.i < k and c.ent_type_ != "PERSON":
+                # "the AU High Representative for the Horn of Africa, former President X" parsed as a modifier
+                appos.append((c.left_edge.i, c.right_edge.i + 1))
         # an apposition describes the person only when it holds a title ("72 hours" does not); it stops
         # before another person's name ("adviser to Prime Minister Abiy Ahmed")
         for a, b in appos:

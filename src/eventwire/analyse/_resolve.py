@@ -31,6 +31,8 @@ class _Cluster:
     words: set[str] = field(default_factory=set)  # person: lower-cased name words
     name: str = ""
     fallback: bool = False  # country is the article's main country, not read from the text
+    past: set[str] = field(default_factory=set)  # person: countries of former offices
+
 
     def add(self, m: Mention) -> None:
         self.mentions.append(m)
@@ -40,6 +42,8 @@ class _Cluster:
             self.role = m.role
         if m.term:
             self.terms.add(m.term)
+        if m.past_country:
+            self.past.add(m.past_country)
 
     def spans(self) -> list[tuple[int, int]]:
         return sorted(set([(m.start, m.end) for m in self.mentions] + self.extra))
@@ -194,7 +198,8 @@ class _Resolver:
         says the country ("a Chinese diplomat")."""
         pick = None
         for c in self.recent_persons(m.start) or self.people:
-            if m.country and c.country == m.country and not c.fallback and (m.role is None or c.role in (None, m.role)):
+            if m.country and (c.country == m.country or m.country in c.past) and not c.fallback \
+                    and (m.role is None or c.role in (None, m.role) or m.country in c.past):
                 pick = c
                 break
             if not m.country and m.term and m.term in c.terms:
