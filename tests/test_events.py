@@ -334,3 +334,12 @@ def test_troops_sent_where_a_government_asked_are_aid(code):
                "Liberia had asked Ghana for military assistance last month.")
     assert ("AID", "GHA", "LBR") in _keys(evs)
     assert not [e for e in evs if e.type == "MOBILIZE"]
+
+
+def test_more_material_conflict_triggers(code):
+    assert any(e.type == "ASSAULT" and e.source_country == "ISR"
+               for e in code("Israeli tanks fired four shells at targets in Gaza on Monday."))
+    assert any(e.type == "MOBILIZE" and e.source_country == "GBR"
+               for e in code("Britain reinforced its troops in Estonia on Monday."))
+    evs = code("Angry French farmers set fire to government offices in Paris on Monday.")
+    assert [e.type for e in evs if e.source_country == "FRA"] == ["PROTEST"]
