@@ -343,3 +343,8 @@ def test_more_material_conflict_triggers(code):
                for e in code("Britain reinforced its troops in Estonia on Monday."))
     evs = code("Angry French farmers set fire to government offices in Paris on Monday.")
     assert [e.type for e in evs if e.source_country == "FRA"] == ["PROTEST"]
+
+
+def test_pledge_with_no_party_nearby_is_kept_without_target(code):
+    evs = code("Leaders of the Georgian opposition agreed to postpone the demonstration in Tbilisi.")
+    assert ("AGREE", "GEO", None) in _keys(evs)

@@ -314,8 +314,14 @@ def _frame(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[
         s = sources[0]
         if s.country:
             targets = [Arg("government", s.country, "GOV", s.start, s.start, generic=True)]
+    pledge_alone = False
+    if entry.frame == "commit" and etype == "AGREE" and not targets and len(sources) == 1 \
+            and _complement(tok) is not None:
+        # "agreed to postpone the rally": the party nearby if any, else a pledge to no one in particular
+        other = _salient_other(article, tok, sources)
+        targets, pledge_alone = ([other], False) if other is not None else ([], True)
     return _pairs(article, entry, etype, tok, sources, targets, one_way,
-                  undirected=entry.mode == "praise" and _thing_object(article, tok))
+                  undirected=entry.mode == "praise" and _thing_object(article, tok) or pledge_alone)
 
 
 def _thing_object(article: Article, tok) -> bool:
