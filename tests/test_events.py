@@ -348,3 +348,9 @@ def test_more_material_conflict_triggers(code):
 def test_pledge_with_no_party_nearby_is_kept_without_target(code):
     evs = code("Leaders of the Georgian opposition agreed to postpone the demonstration in Tbilisi.")
     assert ("AGREE", "GEO", None) in _keys(evs)
+
+
+def test_pressure_and_asylum_requests(code):
+    assert any(e.type == "REQUEST" and e.source_country == "IRN"
+               for e in code("Iranian authorities pressured the striking workers to end their strike."))
+    assert any(e.type == "REQUEST" for e in code("Afghan refugees sought asylum in Pakistan last week."))
