@@ -323,3 +323,11 @@ def test_a_present_office_outranks_a_former_one(settings):
     assert names["Carmel Vella"].country == "IGO"
     later = text.index("former Maltese leader")
     assert any(s <= later < e for s, e in names["Carmel Vella"].mentions)
+
+
+def test_a_country_word_inside_a_name_is_not_the_state(settings):
+    a = Article(text="The South China Morning Post reported that Kenya Airways cancelled its flights.")
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert "China" not in names and "Kenya" not in names, names
+    assert "Kenya Airways" in names

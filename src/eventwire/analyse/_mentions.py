@@ -281,6 +281,16 @@ class Extractor:
         country, _, org = self._clues(range(group.left_edge.i, group.i + 1))
         return country or (org.country if org is not None else None)
 
+    def _inside_name(self, i: int, j: int) -> bool:
+        """The place word ``doc[i:j]`` is part of an organization's name the NER found ("South China
+        Morning Post", "Kenya Airways"): capitalised words the knowledge base does not know follow it."""
+        ent = self.ent_at.get(i)
+        if ent is None or ent.label_ not in ("ORG", "LOC", "FAC") or ent.end <= j:
+            return False
+        rest = self.doc[j:ent.end]
+        return all(t.is_title and t.i not in self.entry_at for t in rest if t.is_alpha) and \
+            any(t.is_alpha for t in rest)
+
     def _title_object(self, tok) -> bool:
         """``tok`` is the object of a preposition after a title ("adviser to President X", "envoy to
         the UN"), not a place."""
@@ -428,7 +438,7 @@ class Extractor:
                 continue
             head = doc[_head(doc, i, j)]
             if e.type in ("country", "capital"):
-                if self._modifier(head):
+                if self._modifier(head) or self._inside_name(i, j):
                     continue
                 loc = _located(head)
                 if e.type == "capital" and (loc or head.dep_ not in _CAPITAL_DEPS):
@@ -449,9 +459,12 @@ class Extractor:
         # a name the NER also calls a place, or that is a place somewhere in the article ("in Al Waer")
         places = self._places()
         for ent in doc.ents:
-            if ent.label_ not in ("ORG", "NORP") or any(k in self.used for k in range(ent.start, ent.end)):
+            named_place = ent.label_ in ("LOC", "FAC") and self.doc[ent.end - 1].lower_ in self.kb.org_words \
+                and any(k in self.entry_at for k in range(ent.start, ent.end))  # "South China Morning Post"
+            if (ent.label_ not in ("ORG", "NORP") and not named_place) \
+                    or any(k in self.used for k in range(ent.start, ent.end)):
                 continue
-            if ent.text in places:
+            if ent.text in places and not named_place:
                 continue
             i, j = _strip(doc, ent.start, ent.end)
             if i >= j:
