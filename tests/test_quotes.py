@@ -311,3 +311,9 @@ def test_scare_quote_in_a_subordinate_clause_belongs_to_the_main_subject(qsettin
     qs = quotes('Ann Lee levied a new tax on imports until the city council started paying "a fair share of '
                 'the costs" for the harbour.', qsettings)
     assert by_text(qs, "fair share").speaker == "Ann Lee"
+
+
+def test_nickname_after_as_stays_a_quote(qsettings):
+    qs = quotes('Years ago a magazine article hailed the mayor as "The Comeback Kid" after his second win.',
+                qsettings)
+    assert [q for q in qs if q.kind == "direct" and q.text == "The Comeback Kid"]

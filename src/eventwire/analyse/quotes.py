@@ -116,7 +116,9 @@ def _named_thing(doc: Doc, it: _Item) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ in ("pobj", "compound", "poss") or (root.dep_ == "appos" and root.head.pos_ == "NOUN")
+    if root.dep_ == "pobj":  # 'on "Morning Hour"', 'in "Avatar"'; but 'hailed him as "The Comeback Kid"'
+        return root.head.lower_ in ("on", "in", "at", "from", "of", "by")
+    return root.dep_ in ("compound", "poss") or (root.dep_ == "appos" and root.head.pos_ == "NOUN")
 
 
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
