@@ -10,20 +10,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ._actor_words import actor_words
 from ._kb import KB, Entry
 
 #: Longest knowledge-base phrase, in tokens.
 _MAX_PHRASE = 7
 _NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-#: Honorifics stripped from person names (score-neutral and never part of a name).
-_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "gen", "gen.",
-               "lt", "col", "maj", "capt", "sgt", "rev"}
-_DETS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "some",
-         "both", "all", "other", "many", "several", "more", "most", "than", "least", "at", "almost", "nearly",
-         "about", "over", "around", "up", "to", "only", "whose", "which", "and", "namely"}
-#: Prepositions whose object is a place.
-_PLACE_PREPS = {"in", "at", "near", "across", "inside", "throughout", "around", "outside", "into", "within",
-                "toward", "towards", "via", "through", "over", "to"}
 #: Where a capital stands for its state ("Moscow said", "talks with Ankara"), not for a place.
 _CAPITAL_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "pobj"}
 _CAPITAL_PREPS = {"with", "by", "from", "between", "against"}
@@ -94,7 +86,8 @@ def kb_matches(doc, kb: KB) -> list[tuple[int, int, Entry]]:
 
 def _strip(doc, i: int, j: int) -> tuple[int, int]:
     """Drop leading determiners, honorifics and punctuation and trailing possessives/punctuation."""
-    while i < j and (doc[i].lower_ in _DETS or doc[i].is_punct or doc[i].is_space or doc[i].lower_ in _HONORIFICS):
+    while i < j and (doc[i].lower_ in actor_words("determiner") or doc[i].is_punct or doc[i].is_space
+                     or doc[i].lower_ in actor_words("honorific")):
         i += 1
     while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].tag_ == "POS"):
         j -= 1
@@ -115,7 +108,7 @@ def _located(tok) -> bool:
     """The phrase headed by ``tok`` names a place here ("in Moscow", "flew to Kabul")."""
     while tok.dep_ in ("conj", "appos") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+    return tok.dep_ == "pobj" and tok.head.lower_ in actor_words("place_preposition")
 
 
 class Extractor:

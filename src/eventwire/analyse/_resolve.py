@@ -11,12 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Actor
+from ._actor_words import actor_words
 from ._mentions import Mention
-
-_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
-                 "hundred", "hundreds", "thousand", "thousands", "million", "extra", "additional", "some"}
-_TITLE_WORDS = {"president", "minister", "prime", "foreign", "leader", "king", "queen", "pope", "general",
-                "secretary", "chancellor", "premier", "ambassador"}
 
 
 @dataclass
@@ -50,7 +46,8 @@ class _Cluster:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in text.lower().replace("\u2019", "'").split() if w not in _TITLE_WORDS]
+    titles = actor_words("title")
+    return [w for w in text.lower().replace("\u2019", "'").split() if w not in titles]
 
 
 def main_country(mentions: list[Mention], kb_countries: list[str]) -> str | None:
@@ -283,7 +280,7 @@ def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acr
 def _unnumbered(text: str) -> str:
     """A group's name without a leading count ("12 demonstrators" -> "demonstrators")."""
     words = text.split()
-    while len(words) > 1 and (any(ch.isdigit() for ch in words[0]) or words[0].lower() in _NUMBER_WORDS):
+    while len(words) > 1 and (any(ch.isdigit() for ch in words[0]) or words[0].lower() in actor_words("number")):
         words = words[1:]
     return " ".join(words)
 

@@ -14,6 +14,7 @@ from .. import knowledge
 from ..model import Actor, Article
 from ..settings import Settings
 from . import nlp
+from ._actor_words import actor_words
 from ._kb import load as load_kb
 from ._mentions import Extractor, kb_matches
 from ._resolve import main_country, resolve
@@ -70,15 +71,11 @@ def _main_country(article: Article, settings: Settings, kb, ex: Extractor, start
     return main_country(ex.mentions, codes)
 
 
-#: Title keys of diplomatic missions: the country naming one is usually not where the story happens.
-_MISSIONS = {"ambassador", "envoy", "embassy", "consulate", "consulate general", "consul"}
-
-
 def _posted_abroad(ex: Extractor, j: int) -> bool:
     """The country word ending at token ``j`` names a diplomatic mission ("U.S. Ambassador ...")."""
     for k in (j, j + 1):
         m = ex.entry_at.get(k)
-        if m is not None and m[2].type == "title" and m[2].key in _MISSIONS:
+        if m is not None and m[2].type == "title" and m[2].key in actor_words("mission"):
             return True
     return False
 
@@ -87,7 +84,7 @@ def _kb_matches_text(text: str, settings: Settings, kb) -> list:
     """Knowledge-base country words in a short text such as the headline (tokenised only)."""
     tokens = nlp.load(settings.model).make_doc(text)
     found = kb_matches(tokens, kb)
-    missions = {i for i, _, e in found if e.type == "title" and e.key in _MISSIONS}
+    missions = {i for i, _, e in found if e.type == "title" and e.key in actor_words("mission")}
     return [m for m in found if m[2].type in ("country", "demonym", "capital", "people") and m[2].country
             and not {m[1], m[1] + 1} & missions]  # "Chavez Threatens U.S. Ambassador"
 
