@@ -17,8 +17,6 @@ Span = Any  # spacy.tokens.Span
 NONCOUNT_ENTS = {"MONEY", "PERCENT", "TIME", "QUANTITY", "ORDINAL", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
 #: How far (edges in the dependency tree) a cue word may be from the counted noun.
 MAX_CUE_DISTANCE = 3
-_MODALS = {"could", "might", "may", "would", "will", "should", "can", "shall"}
-_ANAPHORA = {"number", "figure", "toll", "tally", "count", "estimate"}
 _PARTITIVE_HEADS = {"include", "including", "among"}
 
 
@@ -183,7 +181,7 @@ def is_irrealis(cue: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return True
     for child in cue.children:
-        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _MODALS):
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in word_set("figure_modals.tsv", "modal")):
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and cue.tag_ == "VB" and (
                 cue.dep_ == "advcl" or (cue.dep_ in ("acl", "relcl") and not is_victim_noun(cue.head))):
@@ -214,7 +212,7 @@ def count_noun(anchor: Token, sent: Span) -> Token | None:
     """A word near ``anchor`` that stands for a count ("put that number at 140,000", "the number of
     displaced people has reached 200,000"), or None."""
     for t in sent:
-        if t.lemma_.lower() in _ANAPHORA and t.dep_ != "compound" \
+        if t.lemma_.lower() in word_set("figure_count_nouns.tsv", "count_noun") and t.dep_ != "compound" \
                 and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children) \
                 and tree_distance(anchor, t) <= MAX_CUE_DISTANCE + 2:
             return t
