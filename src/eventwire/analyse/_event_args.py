@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Article
-from ._event_lexicon import agent_nouns, country_in, cues
+from ._event_lexicon import agent_nouns, country_in, cues, number_words
 from ._kb import load as load_kb
 from .spans import actors_at
 
@@ -17,7 +17,6 @@ TARGET_PREPS = {"on", "against", "with", "at", "to", "into", "toward", "towards"
 PRONOUN_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUN_GROUP = {"its", "their"}
 PRONOUN_FIRST = {"we", "i", "us", "our", "my"}
-_SMALL_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 PRONOUN_SUBJECT = {"it", "they", "he", "she"}
 #: Clause relations through which a trigger inherits the subject of the verb that governs it.
 INHERIT = {"xcomp", "conj", "advcl", "pcomp"}
@@ -135,7 +134,7 @@ def _pair(article: Article, tok) -> list[Arg]:
     group = article.cache.get("events_last_group")
     if group and nums and (tok.lemma_.lower() in agent_nouns() or tok.lemma_.lower() in cues().get("pair", ())):
         try:  # "the four top diplomats": the parties of the last multilateral meeting
-            n = int(nums[0].text) if nums[0].text.isdigit() else _SMALL_NUMBERS.index(nums[0].lower_) + 1
+            n = int(nums[0].text) if nums[0].text.isdigit() else number_words().get(nums[0].lower_, 0)
         except ValueError:
             n = 0
         if n == len(group):

@@ -50,6 +50,14 @@ def cues() -> dict[str, frozenset[str]]:
 
 
 @cached
+def number_words() -> dict[str, int]:
+    """Cardinal number words and their values ("two" -> 2): the ``unit`` rows of the figures stage's
+    ``knowledge/figure_numbers.tsv``."""
+    return {r["word"].lower(): int(r["value"]) for r in rows("figure_numbers.tsv")
+            if r["kind"] == "unit" and r["value"].isdigit()}
+
+
+@cached
 def agent_nouns() -> dict[str, str | None]:
     """Head nouns of people and institutions that can act ("police", "protesters") -> usual role."""
     return {r["lemma"].strip().lower(): (r.get("role") or "").strip() or None for r in rows("event_agents.tsv")}
