@@ -41,6 +41,12 @@ _GENERIC = {"people", "person", "individual"}
 
 
 @knowledge.cached
+def _before_number() -> frozenset[str]:
+    """Token texts that make the number after them no count (``knowledge/figure_before_number.tsv``)."""
+    return frozenset(r["before_number"] for r in knowledge.rows("figure_before_number.tsv") if r["before_number"])
+
+
+@knowledge.cached
 def _event_types() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v.split()) for k, v in column_map("figure_events.tsv", "category", "types").items()}
 
@@ -220,7 +226,7 @@ def _not_a_count(sent: Any, tokens: list[Any], ph: NumberPhrase, num: Any) -> bo
     if len(after) >= 2 and after[0].text in ("-", "–") and after[1].is_alpha and parse_number(after[1].text) is None:
         return True  # a 25-year-old, a 2,000-strong force, a three-day strike
     before = tokens[ph.first - 1] if ph.first > 0 else None
-    if before is not None and (before.text in ("$", "€", "£", "#", "No.", "aged", "age", "no", "No")
+    if before is not None and (before.text in _before_number()
                                or before.is_currency or ctx.noncount_word(before.text)):
         return True  # "$5", "aged 25", "no one", "October 7"
     if num.ent_type_ == "DATE" and ph.yearlike:
