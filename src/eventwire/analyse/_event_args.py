@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
-from ..model import Article
+from ..model import Actor, Article
 from ._event_lexicon import agent_nouns, country_in, cues, number_words
 from ._kb import load as load_kb
 from .spans import actors_at
@@ -118,9 +119,15 @@ def antecedent(tok):
 
 
 def _previous_state(article: Article, tok) -> Arg | None:
+    return _last_before(article, tok, lambda a: a.kind == "state")
+
+
+def _last_before(article: Article, tok, keep: Callable[[Actor], bool]) -> Arg | None:
+    """The actor satisfying ``keep`` whose latest mention ending before ``tok`` starts last, as an
+    argument at ``tok``; None when there is none."""
     best: tuple[int, int] | None = None
     for i, a in enumerate(article.actors):
-        if a.kind != "state":
+        if not keep(a):
             continue
         for s, e in a.mentions:
             if e <= tok.idx and (best is None or s > best[0]):
@@ -289,16 +296,13 @@ def _common_noun_actor(article: Article, idx: int) -> bool:
 
 def _definite(article: Article, tok) -> Arg | None:
     """"the coalition", "the ministry": the actor named before whose name ends with this noun."""
-    lemma = tok.lemma_.lower()
-    best: tuple[int, int] | None = None
-    for i, a in enumerate(article.actors):
+    lemma = tok.lemma_.lower().rstrip("s")
+
+    def ends_with_noun(a: Actor) -> bool:
         last = a.name.lower().split()[-1] if a.name else ""
-        if not a.country or last.rstrip("s") != lemma.rstrip("s"):
-            continue
-        for s, e in a.mentions:
-            if e <= tok.idx and (best is None or s > best[0]):
-                best = (s, i)
-    return _from_actor(article, best[1], tok.idx, tok.idx + len(tok.text)) if best else None
+        return bool(a.country) and last.rstrip("s") == lemma
+
+    return _last_before(article, tok, ends_with_noun)
 
 
 def resolve_all(article: Article, tok) -> list[Arg]:
