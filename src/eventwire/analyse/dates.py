@@ -129,13 +129,12 @@ def resolve(expression: str | None, published: str | None, hint_year: int | None
     got = _explicit(s, pub, hint_year)
     if got is not False:
         return got.isoformat() if got else None
-    table = _table()
-    for key in sorted(table, key=len, reverse=True):
-        if re.search(rf"(^|\b){re.escape(key)}(\b|$)", s):
-            kind, value = table[key]
-            if kind in ("vague", "anaphoric") or pub is None or value is None:
-                return None  # an anaphoric day is the story's, not the page's: see anaphoric()
-            return (pub + timedelta(days=value)).isoformat()
+    found = _table_entry(s)
+    if found is not None:
+        kind, value = found
+        if kind in ("vague", "anaphoric") or pub is None or value is None:
+            return None  # an anaphoric day is the story's, not the page's: see anaphoric()
+        return (pub + timedelta(days=value)).isoformat()
     for i, w in enumerate(WEEKDAYS):
         if re.search(rf"\b{w}\b", s):
             if pub is None:
@@ -168,12 +167,20 @@ def anaphoric(expression: str | None) -> int | None:
     next day"), the days to add to it; None for any other expression."""
     if not expression:
         return None
-    s = _norm(expression)
+    found = _table_entry(_norm(expression))
+    if found is None:
+        return None
+    kind, value = found
+    return value if kind == "anaphoric" and value is not None else None
+
+
+def _table_entry(s: str) -> tuple[str, int | None] | None:
+    """The (kind, value) of the longest relative expression of ``knowledge/event_dates.tsv`` that the
+    normalised expression ``s`` contains as whole words, or None."""
     table = _table()
     for key in sorted(table, key=len, reverse=True):
         if re.search(rf"(^|\b){re.escape(key)}(\b|$)", s):
-            kind, value = table[key]
-            return value if kind == "anaphoric" and value is not None else None
+            return table[key]
     return None
 
 
@@ -186,7 +193,7 @@ def is_date_expression(expression: str) -> bool:
         return True
     if any(re.search(rf"\b{w}\b", s) for w in WEEKDAYS):
         return True
-    return any(re.search(rf"(^|\b){re.escape(k)}(\b|$)", s) for k in _table())
+    return _table_entry(s) is not None
 
 
 def _date_ents(sent) -> list:
