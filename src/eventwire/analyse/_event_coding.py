@@ -12,6 +12,14 @@ from ._event_parties import (authority, each_other, ground, is_country, is_crowd
 from ._event_triggers import match
 
 
+#: Types whose agentless passives ("were arrested", "the curfew was lifted", "were released") are acts of
+#: the authorities the article makes clear (dev conventions).
+_AUTHORITY_ACTS = {"COERCE", "CONCEDE", "RETREAT"}
+
+#: Types that two coordinated subjects do to each other ("India and China pulled back their troops").
+_MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
+
+
 def code_trigger(article: Article, tok, entry: Entry, last_source: list[Arg]) -> list[rec.Found]:
     """Events for one factual trigger, by its frame."""
     etype = entry.type
@@ -84,52 +92,6 @@ def code_trigger(article: Article, tok, entry: Entry, last_source: list[Arg]) ->
                   undirected=entry.mode == "praise" and thing_object(article, tok) or pledge_alone)
 
 
-#: Types whose agentless passives ("were arrested", "the curfew was lifted", "were released") are acts of
-#: the authorities the article makes clear (dev conventions).
-_AUTHORITY_ACTS = {"COERCE", "CONCEDE", "RETREAT"}
-
-
-#: Types that two coordinated subjects do to each other ("India and China pulled back their troops").
-_MUTUAL = {"AGREE", "RETREAT", "COOPERATE", "ASSAULT"}
-
-
-def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
-           one_way: bool = False, undirected: bool = False) -> list[rec.Found]:
-    """One mention per (source, target) pair: both ways for reciprocal acts; a dyadic type with no
-    target takes the salient other actor, or is dropped, unless it is ``undirected``."""
-    mutual_agree = etype == "AGREE" and entry.frame in ("act", "light") or (
-        entry.frame == "commit" and etype == "AGREE"
-        and (len(sources) == 2 or prep_object(tok, {"with"}) is not None))
-    recip = not one_way and (entry.frame == "recip" or mutual_agree
-                             or (etype in _MUTUAL and len(sources) == 2 and not targets))
-    out: list[rec.Found] = []
-    if not targets and len(sources) < 3 and rec.dyadic(etype) and not undirected \
-            and not (recip and len(sources) == 2) \
-            and not (entry.frame == "consult" and len(sources) == 2):
-        other = salient_other(article, tok, sources)
-        if other is None:
-            return []  # a dyadic type with no identified target: not coded
-        targets, recip = [other], False
-    if not targets:
-        if recip and len(sources) == 2:
-            for s in sources:
-                for t in sources:
-                    if s is not t:
-                        out.append(rec.Found(entry, etype, tok, s, t))
-            return out
-        if entry.frame == "consult" and len(sources) == 2:
-            return [rec.Found(entry, etype, tok, sources[0], sources[1])]
-        return [rec.Found(entry, etype, tok, s, None) for s in sources]
-    for s in sources:
-        for t in targets:
-            if s.name == t.name and s.country == t.country:
-                continue
-            out.append(rec.Found(entry, etype, tok, s, t))
-            if recip:
-                out.append(rec.Found(entry, etype, tok, t, s))
-    return out
-
-
 def _plausible_object(tok, entry: Entry) -> bool:
     """Objects that make a trigger something else: rejecting an assertion is a denial; deploying a
     "countermeasure" is no troop movement."""
@@ -177,3 +139,40 @@ def _commit_type(article: Article, tok, entry: Entry) -> tuple[str, Arg | None]:
 def _mentions_force(tok) -> bool:
     force = cues().get("force", frozenset())
     return any(t.lemma_.lower() in force for t in tok.subtree if t is not tok)
+
+
+def _pairs(article: Article, entry: Entry, etype: str, tok, sources: list[Arg], targets: list[Arg],
+           one_way: bool = False, undirected: bool = False) -> list[rec.Found]:
+    """One mention per (source, target) pair: both ways for reciprocal acts; a dyadic type with no
+    target takes the salient other actor, or is dropped, unless it is ``undirected``."""
+    mutual_agree = etype == "AGREE" and entry.frame in ("act", "light") or (
+        entry.frame == "commit" and etype == "AGREE"
+        and (len(sources) == 2 or prep_object(tok, {"with"}) is not None))
+    recip = not one_way and (entry.frame == "recip" or mutual_agree
+                             or (etype in _MUTUAL and len(sources) == 2 and not targets))
+    out: list[rec.Found] = []
+    if not targets and len(sources) < 3 and rec.dyadic(etype) and not undirected \
+            and not (recip and len(sources) == 2) \
+            and not (entry.frame == "consult" and len(sources) == 2):
+        other = salient_other(article, tok, sources)
+        if other is None:
+            return []  # a dyadic type with no identified target: not coded
+        targets, recip = [other], False
+    if not targets:
+        if recip and len(sources) == 2:
+            for s in sources:
+                for t in sources:
+                    if s is not t:
+                        out.append(rec.Found(entry, etype, tok, s, t))
+            return out
+        if entry.frame == "consult" and len(sources) == 2:
+            return [rec.Found(entry, etype, tok, sources[0], sources[1])]
+        return [rec.Found(entry, etype, tok, s, None) for s in sources]
+    for s in sources:
+        for t in targets:
+            if s.name == t.name and s.country == t.country:
+                continue
+            out.append(rec.Found(entry, etype, tok, s, t))
+            if recip:
+                out.append(rec.Found(entry, etype, tok, t, s))
+    return out

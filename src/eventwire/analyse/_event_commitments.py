@@ -11,19 +11,8 @@ from ._event_lexicon import CONFLICT, Entry, cues
 from ._event_triggers import _has_neg
 
 
-def requested_aid(events: list[Event]) -> None:
-    """Troops a party sends where a government asked it to (a REQUEST of that government to the sender
-    elsewhere in the article) are AID to that government, not a show of force (dev conventions)."""
-    for ev in events:
-        if ev.type != "MOBILIZE" or not ev.source_country:
-            continue
-        asker = next((r for r in events if r.type == "REQUEST" and r.target_country == ev.source_country
-                      and r.source_country and r.source_country != ev.source_country
-                      and ev.target_country in (None, r.source_country)), None)
-        if asker is not None:
-            ev.type, ev.cameo = "AID", rec.type_cameo("AID")
-            ev.target, ev.target_country, ev.target_role = asker.source, asker.source_country, asker.source_role
-
+#: Nominal types that an offer or pledge does not turn into their own event ("offered talks" = AGREE).
+COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "AGREE", "RETREAT", "CONCEDE"}
 
 #: Types whose announcement by their doer ("said they would boycott", "is prepared to impose") is a threat.
 _FORCEFUL = CONFLICT | {"PROTEST"}
@@ -76,6 +65,28 @@ def offer_events(article: Article, tok, entry: Entry) -> list[rec.Found] | None:
     return [rec.Found(pledge, kind, tok, s, t) for s in sources for t in (targets or [None])]
 
 
+def announced_force(article: Article, tok, entry: Entry) -> list[rec.Found]:
+    """A coercive act a speaker says will happen ("X said its forces will strike Y") is a THREATEN event
+    of the speaker against the act's target; other non-factual triggers give nothing."""
+    if entry.type not in CONFLICT or entry.pos != "VERB" or tok.dep_ != "ccomp":
+        return []
+    if not any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in tok.children):
+        return []
+    head = tok.head
+    if head.lemma_.lower() not in cues().get("report", ()) or _has_negation(head):
+        return []
+    speakers = [a for a in resolve_all(article, subject(head)) if a.country]
+    targets = [a for a in verbal_args(article, tok, entry)[1] if a.country]
+    if not speakers or not targets or any(t.country == speakers[0].country for t in targets):
+        return []
+    threat = Entry(entry.lemma, entry.needs, "VERB", "THREATEN", None, rec.type_cameo("THREATEN"), "speech")
+    return [rec.Found(threat, "THREATEN", tok, speakers[0], t) for t in targets]
+
+
+def _has_negation(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
 def demands(article: Article, sent, triggers: dict[int, Entry]) -> list[rec.Found]:
     """"Russia said Sudan must return the helicopter": a reported obligation laid on another party is a
     demand (REQUEST) of the reporter on that party."""
@@ -100,27 +111,15 @@ def demands(article: Article, sent, triggers: dict[int, Entry]) -> list[rec.Foun
     return out
 
 
-def announced_force(article: Article, tok, entry: Entry) -> list[rec.Found]:
-    """A coercive act a speaker says will happen ("X said its forces will strike Y") is a THREATEN event
-    of the speaker against the act's target; other non-factual triggers give nothing."""
-    if entry.type not in CONFLICT or entry.pos != "VERB" or tok.dep_ != "ccomp":
-        return []
-    if not any(c.lower_ in ("will", "'ll") and c.dep_ == "aux" for c in tok.children):
-        return []
-    head = tok.head
-    if head.lemma_.lower() not in cues().get("report", ()) or _has_negation(head):
-        return []
-    speakers = [a for a in resolve_all(article, subject(head)) if a.country]
-    targets = [a for a in verbal_args(article, tok, entry)[1] if a.country]
-    if not speakers or not targets or any(t.country == speakers[0].country for t in targets):
-        return []
-    threat = Entry(entry.lemma, entry.needs, "VERB", "THREATEN", None, rec.type_cameo("THREATEN"), "speech")
-    return [rec.Found(threat, "THREATEN", tok, speakers[0], t) for t in targets]
-
-
-def _has_negation(tok) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
-
-
-#: Nominal types that an offer or pledge does not turn into their own event ("offered talks" = AGREE).
-COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "AGREE", "RETREAT", "CONCEDE"}
+def requested_aid(events: list[Event]) -> None:
+    """Troops a party sends where a government asked it to (a REQUEST of that government to the sender
+    elsewhere in the article) are AID to that government, not a show of force (dev conventions)."""
+    for ev in events:
+        if ev.type != "MOBILIZE" or not ev.source_country:
+            continue
+        asker = next((r for r in events if r.type == "REQUEST" and r.target_country == ev.source_country
+                      and r.source_country and r.source_country != ev.source_country
+                      and ev.target_country in (None, r.source_country)), None)
+        if asker is not None:
+            ev.type, ev.cameo = "AID", rec.type_cameo("AID")
+            ev.target, ev.target_country, ev.target_role = asker.source, asker.source_country, asker.source_role

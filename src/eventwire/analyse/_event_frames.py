@@ -11,6 +11,9 @@ from ._event_triggers import match
 
 
 def verbal_args(article: Article, tok, entry: Entry) -> tuple[list[Arg], list[Arg]]:
+    """The sources and targets of verb ``tok``: the agent and subject of a passive, the agent of a
+    participle ("troops sent by X"), else the subject (or the reporter of a coordinated speech act) and
+    the first target candidate that names an actor."""
     passive = passive_subject(tok)
     if passive is None and any(c.dep_ == "auxpass" for c in tok.children):
         passive = subject(tok)  # "had to be rescued": the subject it shares is the one acted on
@@ -96,6 +99,9 @@ def _target_candidates(tok, entry: Entry) -> list:
 
 
 def nominal_args(article: Article, tok, entry: Entry, last_source: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """The sources and targets of nominal trigger ``tok``: a possessor, agent, "between" phrase, demonym or
+    light verb's subject as source, a target preposition's object as target; a meeting with no source
+    of its own takes ``last_source`` (the previous event's source)."""
     sources: list[Arg] = []
     targets: list[Arg] = []
     pos = possessor(tok)

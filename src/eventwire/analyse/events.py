@@ -9,6 +9,16 @@ their mentions (:func:`spans.actors_at`), else to a country named in the phrase.
 clause's date expression (:mod:`.dates`), the location from the sentence's place names.  Mentions of the
 same event (type, source, target, date) are merged, keeping every evidence span, and events stated by a
 quote are linked to it.
+
+This module holds the top-level flow; the work is done by private modules, by job:
+
+- :mod:`._event_triggers`: finding triggers and checking that they are factual;
+- :mod:`._event_args`: resolving a token to an actor (or a country); :mod:`._event_frames`: where a
+  trigger's sources and targets stand in the parse;
+- :mod:`._event_coding`: the type and (source, target) pairs of one factual trigger, helped by
+  :mod:`._event_parties` (generic arguments grounded, implied authorities, the salient other actor);
+- :mod:`._event_commitments`: pledges, threats and refusals announced, demands reported, aid requested;
+- :mod:`._event_speech`: judgements stated by quotes; :mod:`._event_records`: events, dates and merging.
 """
 from __future__ import annotations
 
@@ -44,6 +54,16 @@ def run(article: Article, settings: Settings) -> Article:
         # references as the first pair of parties found
         article.cache["events_last_pair"] = article.cache["events_first_pair"]
         events, dating = _code_sentences(article, doc, hint_year)
+    events.extend(_judgements(article, dating, hint_year))
+    requested_aid(events)
+    article.events = rec.dedup(events, article.cache.get("events_periods"))
+    rec.link_quotes(article)
+    return article
+
+
+def _judgements(article: Article, dating: "rec.Dating", hint_year: int | None) -> list[Event]:
+    """Events of the judgements quotes state (:func:`speech_events`), dated like the clause they are in."""
+    events: list[Event] = []
     for kind, source, target, tok, _qi in speech_events(article):
         if target is None and rec.dyadic(kind):
             # a judgement's counterpart: the nearest actor of another country in the sentence or the
@@ -57,10 +77,7 @@ def run(article: Article, settings: Settings) -> Article:
         if ev.date is None and dates.governing_expression(tok) is None:
             ev.date = dating.inherited(tok)
         events.append(ev)
-    requested_aid(events)
-    article.events = rec.dedup(events, article.cache.get("events_periods"))
-    rec.link_quotes(article)
-    return article
+    return events
 
 
 def _code_sentences(article: Article, doc, hint_year: int | None) -> tuple[list[Event], "rec.Dating"]:
@@ -85,6 +102,9 @@ def _code_sentences(article: Article, doc, hint_year: int | None) -> tuple[list[
 
 
 def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.Found]:
+    """The event mentions of one sentence: each trigger not governed by another one is coded as an
+    announced act, a non-factual threat or a factual event; reported demands come last.  Records the
+    parties of meetings and agreements in ``article.cache`` for "the two sides" later on."""
     triggers: dict[int, Entry] = {}
     for tok in sent:
         entry = match(tok)
