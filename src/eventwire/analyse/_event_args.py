@@ -1,5 +1,6 @@
-"""Arguments of event triggers: which tokens of the parse are the source and target of a trigger, and
-which actor (or at least which country) each one names."""
+"""Arguments of event triggers: which actor (or at least which country) a token of the parse names,
+through the actors stage's mentions, pronouns, "the two sides", definite descriptions and owners.  Where
+the arguments stand in the parse is read by :mod:`._event_syntax` and :mod:`._event_frames`."""
 from __future__ import annotations
 
 from collections import Counter
@@ -8,19 +9,14 @@ from typing import Callable
 
 from ..model import Actor, Article
 from ._event_lexicon import agent_nouns, country_in, cues, number_words
+from ._event_syntax import SUBJ, agent, direct_object, possessor, subject, with_conjuncts
 from ._kb import load as load_kb
 from .spans import actors_at
 
-SUBJ = {"nsubj", "csubj"}
-PASS_SUBJ = {"nsubjpass", "csubjpass"}
-#: Prepositions whose object is the target of an action ("fired on crowds", "talks with Iran").
-TARGET_PREPS = {"on", "against", "with", "at", "to", "into", "toward", "towards", "upon", "over"}
 PRONOUN_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUN_GROUP = {"its", "their"}
 PRONOUN_FIRST = {"we", "i", "us", "our", "my"}
 PRONOUN_SUBJECT = {"it", "they", "he", "she"}
-#: Clause relations through which a trigger inherits the subject of the verb that governs it.
-INHERIT = {"xcomp", "conj", "advcl", "pcomp"}
 
 
 @dataclass(slots=True)
@@ -391,65 +387,6 @@ def owner(article: Article, tok) -> Arg | None:
     return None
 
 
-def with_conjuncts(tok) -> list:
-    """``tok`` and the tokens coordinated with it ("Putin and Erdogan")."""
-    if tok is None:
-        return []
-    out = [tok] + [c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON")]
-    for c in tok.children:  # "Britain, the United States and ...": a list parsed as an apposition
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN" and c.conjuncts:
-            out.append(c)
-    return out
-
-
-def subject(tok):
-    """The subject of the clause of verb ``tok`` (climbing through xcomp/conj/advcl when it has none)."""
-    t = tok
-    for _ in range(4):
-        for c in t.children:
-            if c.dep_ in SUBJ:
-                if c.tag_ in ("WP", "WDT") and t.dep_ == "relcl":  # "supporters, who clashed with ..."
-                    return t.head
-                return c
-        if t.dep_ in INHERIT and t.head is not t:
-            t = t.head
-            continue
-        if t.dep_ == "relcl":  # "the police, who arrested ..."
-            return t.head
-        break
-    return None
-
-
-def passive_subject(tok):
-    return next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
-
-
-def agent(tok):
-    """The object of a "by" agent phrase of a passive verb or a nominal ("attacks by militants")."""
-    for c in tok.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
-    return None
-
-
-def direct_object(tok):
-    for dep in ("dobj", "dative", "attr"):
-        for c in tok.children:
-            if c.dep_ == dep and c.pos_ in ("NOUN", "PROPN", "PRON"):
-                return c
-    return None
-
-
-def prep_object(tok, preps: set[str] = TARGET_PREPS):
-    """The object of the first target preposition attached to ``tok`` (or to its particle)."""
-    for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    return None
-
-
 def addressee(article: Article, tok) -> list[Arg]:
     """Who a demand is made of when no object names them: the subject of the demanded clause ("demanded
     that the US cancel ...", "insisted that Burundi's government grant ...") or the agent of the demanded
@@ -464,10 +401,6 @@ def addressee(article: Article, tok) -> list[Arg]:
     obj = direct_object(tok)
     by = agent(obj) if obj is not None and obj.pos_ == "NOUN" else None
     return [a for a in resolve_all(article, by) if a.country and not a.generic] if by is not None else []
-
-
-def possessor(tok):
-    return next((c for c in tok.children if c.dep_ == "poss"), None)
 
 
 def demonym_modifier(article: Article, tok) -> Arg | None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ..model import Article
 from . import _event_records as rec
-from ._event_args import Arg, agent, direct_object, passive_subject, possessor, prep_object, resolve, subject
+from ._event_args import Arg, resolve
 from ._event_frames import complement, complement_targets, nominal_args, verbal_args
 from ._event_lexicon import CONFLICT, Entry, agent_nouns, cues
 from ._event_parties import (authority, each_other, ground, is_country, is_crowd, is_state, meeting_place,
                              requester, salient_other, thing_object)
+from ._event_syntax import agent, direct_object, passive_subject, possessor, prep_object, subject
 from ._event_triggers import match
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from ..model import Article, Event
 from . import _event_records as rec
-from ._event_args import SUBJ, resolve, resolve_all, subject
+from ._event_args import resolve, resolve_all
 from ._event_frames import nominal_args, verbal_args
 from ._event_lexicon import CONFLICT, Entry, cues
+from ._event_syntax import SUBJ, subject
 from ._event_triggers import _has_neg
 
 

@@ -4,9 +4,9 @@ the targets of the clause a threat or refusal states."""
 from __future__ import annotations
 
 from ..model import Article
-from ._event_args import (SUBJ, Arg, addressee, agent, demonym_modifier, direct_object, owner, passive_subject,
-                          possessor, prep_object, resolve_all, subject)
+from ._event_args import Arg, addressee, demonym_modifier, owner, resolve_all
 from ._event_lexicon import Entry, cues
+from ._event_syntax import SUBJ, agent, direct_object, passive_subject, possessor, prep_object, subject
 from ._event_triggers import match
 
 

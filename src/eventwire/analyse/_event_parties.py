@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ..model import Article
 from . import _event_records as rec
-from ._event_args import Arg, direct_object, main_country, owner, possessor, prep_object, resolve
+from ._event_args import Arg, main_country, owner, resolve
 from ._event_lexicon import agent_nouns, country_in
+from ._event_syntax import direct_object, possessor, prep_object
 
 
 def thing_object(article: Article, tok) -> bool:

@@ -11,7 +11,6 @@ from ..knowledge import cached, rows
 from ..model import Article, Quote
 from ._event_args import Arg, owner, resolve
 from ._event_triggers import _has_neg
-from .spans import actors_at
 
 
 @cached

@@ -13,8 +13,8 @@ quote are linked to it.
 This module holds the top-level flow; the work is done by private modules, by job:
 
 - :mod:`._event_triggers`: finding triggers and checking that they are factual;
-- :mod:`._event_args`: resolving a token to an actor (or a country); :mod:`._event_frames`: where a
-  trigger's sources and targets stand in the parse;
+- :mod:`._event_syntax`: subjects, objects and agents in the parse; :mod:`._event_args`: the actor (or
+  country) a token names; :mod:`._event_frames`: where a trigger's sources and targets stand;
 - :mod:`._event_coding`: the type and (source, target) pairs of one factual trigger, helped by
   :mod:`._event_parties` (generic arguments grounded, implied authorities, the salient other actor);
 - :mod:`._event_commitments`: pledges, threats and refusals announced, demands reported, aid requested;
