@@ -73,16 +73,7 @@ def _pronoun(article: Article, tok) -> Arg | None:
         kinds = {"state", "organization", "group"}
     else:
         return None
-    best: tuple[int, int] | None = None
-    for i, a in enumerate(article.actors):
-        if a.kind not in kinds:
-            continue
-        for s, e in a.mentions:
-            if e <= tok.idx and (best is None or s > best[0]):
-                best = (s, i)
-    if best is None:
-        return None
-    return _from_actor(article, best[1], tok.idx, tok.idx + len(tok.text))
+    return _last_before(article, tok, lambda a: a.kind in kinds)
 
 
 def antecedent(tok):
