@@ -95,3 +95,19 @@ def test_full_date_finds_day_month_and_year_only():
     assert dates.full_date("In this photo taken Tuesday, March 7, 2017, a man waves.") == "2017-03-07"
     assert dates.full_date("Taken on 5 June 2019 in Lagos") == "2019-06-05"
     assert dates.full_date("Taken on June 5 in Lagos") is None
+
+
+def test_user_date_names_extend_the_shipped_ones(tmp_path):
+    """Weekday and month names come from knowledge/date_names.tsv; a user file with its header adds some."""
+    from eventwire import knowledge
+    f = tmp_path / "names.tsv"
+    f.write_text("# test names\ndate_name\tkind\tnumber\nfebr\tmonth\t2\ntues\tweekday\t1\n", encoding="utf-8")
+    assert dates.resolve("on 3 Febr 2021", None) is None
+    try:
+        knowledge.use((str(f),))
+        assert dates.resolve("on 3 Febr 2021", None) == "2021-02-03"
+        assert dates.resolve("on Tues", "2023-10-11") == "2023-10-10"
+        assert dates.resolve("March 24, 2021", None) == "2021-03-24"  # the shipped names still read
+    finally:
+        knowledge.use(())
+    assert dates.resolve("on Tues", "2023-10-11") is None

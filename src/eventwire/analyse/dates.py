@@ -7,9 +7,10 @@ Public within the package:
 - :func:`governing_expression` ``(token) -> str | None``: the DATE expression that governs the clause of a
   trigger token in a parsed spaCy sentence.
 
-Relative expressions ("yesterday", "last week") live in ``knowledge/event_dates.tsv``.  A weekday is the
-most recent such day on or before ``published``; a period with no stated day ("last week", "earlier this
-month") resolves to None, as the annotation guide asks.
+Relative expressions ("yesterday", "last week") live in ``knowledge/event_dates.tsv``, weekday and month
+names in ``knowledge/date_names.tsv``.  A weekday is the most recent such day on or before ``published``;
+a period with no stated day ("last week", "earlier this month") resolves to None, as the annotation guide
+asks.
 """
 from __future__ import annotations
 
@@ -18,16 +19,28 @@ from datetime import date, timedelta
 
 from ..knowledge import cached, rows
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"))}
-_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_DAY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})\.?\b(?:,?\s+(\d{{4}}))?")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+@cached
+def _weekdays() -> tuple[tuple[str, int], ...]:
+    """(name, weekday number, 0 = Monday) of ``knowledge/date_names.tsv``, in the table's order."""
+    return tuple((r["date_name"].lower(), int(r["number"])) for r in rows("date_names.tsv") if r["kind"] == "weekday")
+
+
+@cached
+def _months() -> dict[str, int]:
+    """Month name or abbreviation -> month number, from ``knowledge/date_names.tsv``."""
+    return {r["date_name"].lower(): int(r["number"]) for r in rows("date_names.tsv") if r["kind"] == "month"}
+
+
+@cached
+def _month_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Month-then-day ("March 24, 2021") and day-then-month ("24th of March") patterns, each capturing
+    the day, the month name and the year if any."""
+    names = "|".join(re.escape(m) for m in sorted(_months(), key=len, reverse=True))
+    return (re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"),
+            re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({names})\.?\b(?:,?\s+(\d{{4}}))?"))
 
 
 @cached
@@ -77,15 +90,16 @@ def _weekday_before(weekday: int, pub: date, direction: str = "") -> date:
 
 def _explicit(s: str, pub: date | None, hint_year: int | None) -> date | None | bool:
     """An explicit day and month (with or without year).  False when there is none in ``s``."""
-    m = _MONTH_DAY.search(s)
+    month_day, day_month = _month_patterns()
+    m = month_day.search(s)
     if m:
-        month, day, year = _MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+        month, day, year = _months()[m.group(1)], int(m.group(2)), m.group(3)
     else:
-        m = _DAY_MONTH.search(s)
+        m = day_month.search(s)
         if not m:
             return False
-        day, month, year = int(m.group(1)), _MONTHS[m.group(2)], m.group(3)
-    weekday = next((i for i, w in enumerate(WEEKDAYS) if w in s), None)
+        day, month, year = int(m.group(1)), _months()[m.group(2)], m.group(3)
+    weekday = next((i for w, i in _weekdays() if w in s), None)
     try:
         if year:
             return date(int(year), month, day)
@@ -135,26 +149,26 @@ def resolve(expression: str | None, published: str | None, hint_year: int | None
         if kind in ("vague", "anaphoric") or pub is None or value is None:
             return None  # an anaphoric day is the story's, not the page's: see anaphoric()
         return (pub + timedelta(days=value)).isoformat()
-    for i, w in enumerate(WEEKDAYS):
-        if re.search(rf"\b{w}\b", s):
+    for w, i in _weekdays():
+        if re.search(rf"\b{re.escape(w)}\b", s):
             if pub is None:
                 return None
             if re.search(r"\b(a|one)\s+week\s+(ago|earlier)\b", s) or re.search(r"\bweek\b", s):
                 return None
-            direction = ("next" if re.search(rf"\bnext\s+{w}\b", s)
-                         else "last" if re.search(rf"\blast\s+{w}\b", s) else "")
+            direction = ("next" if re.search(rf"\bnext\s+{re.escape(w)}\b", s)
+                         else "last" if re.search(rf"\blast\s+{re.escape(w)}\b", s) else "")
             return _weekday_before(i, pub, direction).isoformat()
     return None
 
 
 def full_date(text: str) -> str | None:
     """The first date with day, month and year written in ``text`` ("Sunday, April 9, 2006"), as ISO."""
-    for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
+    for rx, order in zip(_month_patterns(), ("md", "dm")):
         for m in rx.finditer(text.lower()):
             if not m.group(3):
                 continue
-            month, day = (_MONTHS[m.group(1)], int(m.group(2))) if order == "md" else \
-                (_MONTHS[m.group(2)], int(m.group(1)))
+            month, day = (_months()[m.group(1)], int(m.group(2))) if order == "md" else \
+                (_months()[m.group(2)], int(m.group(1)))
             try:
                 return date(int(m.group(3)), month, day).isoformat()
             except ValueError:
@@ -189,9 +203,9 @@ def is_date_expression(expression: str) -> bool:
     s = _norm(expression)
     if not s:
         return False
-    if _ISO.search(s) or _MONTH_DAY.search(s) or _DAY_MONTH.search(s):
+    if _ISO.search(s) or any(rx.search(s) for rx in _month_patterns()):
         return True
-    if any(re.search(rf"\b{w}\b", s) for w in WEEKDAYS):
+    if any(re.search(rf"\b{re.escape(w)}\b", s) for w, _ in _weekdays()):
         return True
     return _table_entry(s) is not None
 
