@@ -71,8 +71,8 @@ def test_two_sides_are_the_parties_named_between_when_no_meeting_was_coded(code)
 
 
 def test_a_clause_before_the_verb_is_not_what_was_agreed(code):
-    art = code("The first food convoy in four months reached Malta's storm-hit Gozo island on Friday, the UN "
-               "said, a week after the government and Maltese rebels agreed to a conditional truce.")
+    art = code("A relief column carrying grain got to Gozo island in storm-hit Malta on Friday, UN officials "
+               "reported, seven days after the government and Maltese rebels agreed to a conditional truce.")
     agree = {(e.source_country, e.target_country, e.target) for e in art.events if e.type == "AGREE"}
     assert agree and all(t != "Malta" for _, _, t in agree), agree
 

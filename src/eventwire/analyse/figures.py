@@ -116,7 +116,7 @@ def _phrase_figure(sent: Any, tokens: list[Any], ph: NumberPhrase, claimed: set[
     if category is None or category == "none" or (cue is not None and ctx.is_irrealis(cue)):
         return None
     victims, who = _victims_of(anchor, noun, claimed)
-    if victims is None and noun is None:  # "4,400 people have been detained and over 40 have been killed"
+    if victims is None and noun is None:  # "1,200 people were detained and more than 30 were killed"
         victims = next((f.figure.victims for f in reversed(earlier) if f.who is not None
                         and f.anchor.doc is anchor.doc and f.anchor.sent.start == anchor.sent.start), None)
     last_tok = noun if noun is not None and noun.i > tokens[ph.last].i else tokens[ph.last]
