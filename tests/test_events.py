@@ -354,3 +354,20 @@ def test_pressure_and_asylum_requests(code):
     assert any(e.type == "REQUEST" and e.source_country == "IRN"
                for e in code("Iranian authorities pressured the striking workers to end their strike."))
     assert any(e.type == "REQUEST" for e in code("Afghan refugees sought asylum in Pakistan last week."))
+
+
+def test_lexicon_rows_from_the_public_coded_sentences(code):
+    # asylum, diplomatic relations, ceasefire violations, indictments, apologies, dispersals
+    assert ("AID", "GRC", "TUR") in _keys(code("Greece granted asylum to three Turkish soldiers on Tuesday."))
+    assert ("SUPPORT", "EGY", "QAT") in _keys(code("Egypt and Qatar restored diplomatic relations on Monday."))
+    evs = code("Turkish forces violated the ceasefire with Kurdish fighters in Syria on Sunday.")
+    assert [(e.type, e.cameo) for e in evs] == [("ASSAULT", "196")]
+    assert ("ACCUSE", "NGA", "GHA") in _keys(code("A Nigerian court indicted the Ghanaian ambassador on Tuesday."))
+    assert ("SUPPORT", "JPN", "KOR") in _keys(code("Japan apologized to South Korea on Monday."))
+    evs = code("Kenyan police broke up a protest by Ugandan students in Nairobi on Friday.")
+    assert ("COERCE", "KEN", "UGA") in _keys(evs)
+
+
+def test_failing_or_declining_to_act_is_not_the_act(code):
+    assert not code("Iran and Saudi Arabia failed to reach an agreement in Baghdad on Monday.")
+    assert not code("The Greek prime minister declined to resign on Friday.")

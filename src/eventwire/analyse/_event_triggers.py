@@ -132,7 +132,8 @@ def factual(tok, frame: str) -> bool:
         head = t.head
         lemma = head.lemma_.lower()
         if t.dep_ in ("xcomp", "ccomp", "pcomp", "advcl", "dobj", "pobj", "prep", "acl", "conj"):
-            if lemma in c.get("plan", ()) or lemma in c.get("denial", ()):
+            if lemma in c.get("plan", ()) or lemma in c.get("denial", ()) \
+                    or (t.dep_ == "xcomp" and lemma in c.get("negation", ())):  # "failed to reach a deal"
                 if t.dep_ == "conj":
                     pass  # coordinated verbs do not inherit each other's plans
                 else:
