@@ -371,3 +371,9 @@ def test_lexicon_rows_from_the_public_coded_sentences(code):
 def test_failing_or_declining_to_act_is_not_the_act(code):
     assert not code("Iran and Saudi Arabia failed to reach an agreement in Baghdad on Monday.")
     assert not code("The Greek prime minister declined to resign on Friday.")
+
+
+def test_named_person_of_no_known_country_can_be_a_source(code):
+    evs = code("Writer Tomas Verhaegen praised the United Nations on Monday.")
+    assert [(e.type, e.source, e.source_country, e.target_country) for e in evs] == \
+        [("SUPPORT", "Tomas Verhaegen", None, "IGO")]

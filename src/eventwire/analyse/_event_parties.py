@@ -64,8 +64,8 @@ def ground(article: Article, arg: Arg, tok, as_target: bool = False, avoid: list
     if arg.country:
         return arg
     if not arg.generic:
-        # a named organization of no country ("Amnesty International") acts as itself
-        named = arg.actor is not None and article.actors[arg.actor].kind == "organization"
+        # a named organization or person of no known country ("Amnesty International") acts as itself
+        named = arg.actor is not None and article.actors[arg.actor].kind in ("organization", "person")
         return arg if named and not as_target else None
     loc = rec.location(article, tok.sent)
     if loc and avoid and _names_party(article, article.text.find(loc[0], tok.sent.start_char), avoid):
