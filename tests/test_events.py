@@ -377,3 +377,10 @@ def test_named_person_of_no_known_country_can_be_a_source(code):
     evs = code("Writer Tomas Verhaegen praised the United Nations on Monday.")
     assert [(e.type, e.source, e.source_country, e.target_country) for e in evs] == \
         [("SUPPORT", "Tomas Verhaegen", None, "IGO")]
+
+
+def test_regular_base_forms_back_up_the_lemmatizer():
+    from eventwire.analyse._event_triggers import _base_forms
+    assert "stage" in _base_forms("staged") and "stab" in _base_forms("stabbed")
+    assert "ease" in _base_forms("easing") and "deny" in _base_forms("denied")
+    assert _base_forms("go") == ["go"]

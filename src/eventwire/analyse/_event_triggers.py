@@ -41,6 +41,20 @@ def _near_lemmas(tok) -> set[str]:
     return out
 
 
+def _base_forms(word: str) -> list[str]:
+    """The word itself and the base forms its regular inflection allows ("staged" -> "stage", "stag";
+    "easing" -> "ease", "eas"; "stabbed" -> "stab"), to look up when the lemmatizer got a verb wrong."""
+    out = [word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: len(word) - len(suffix)] + repl)
+    stem = word[:-2] if word.endswith("ed") else word[:-3] if word.endswith("ing") else ""
+    if len(stem) >= 4 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])  # a doubled final consonant: "stabbed" -> "stab"
+    return out
+
+
 def match(tok) -> Entry | None:
     """The lexicon entry that ``tok`` triggers, the most specific one whose dependents are all there."""
     pos = _pos(tok)
@@ -49,7 +63,11 @@ def match(tok) -> Entry | None:
     lemma = tok.lemma_.lower()
     entries = lexicon().get((lemma, pos))
     if not entries and pos == "VERB":
-        entries = lexicon().get((tok.lower_, pos))
+        for form in _base_forms(tok.lower_):  # the small model's lemmatizer slips ("staged" -> "stag")
+            entries = lexicon().get((form, pos))
+            if entries:
+                lemma = form
+                break
     if not entries:
         return None
     near = None
