@@ -384,3 +384,9 @@ def test_regular_base_forms_back_up_the_lemmatizer():
     assert "stage" in _base_forms("staged") and "stab" in _base_forms("stabbed")
     assert "ease" in _base_forms("easing") and "deny" in _base_forms("denied")
     assert _base_forms("go") == ["go"]
+
+
+def test_blocking_roads_to_demand_something_is_a_protest(code):
+    evs = code("Kenya's opposition party ODM blocked the main highway in Nairobi on Monday, demanding the release "
+               "of its leader.")
+    assert "PROTEST" in {e.type for e in evs} and "COERCE" not in {e.type for e in evs}

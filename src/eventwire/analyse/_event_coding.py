@@ -64,7 +64,8 @@ def code_trigger(article: Article, tok, entry: Entry, last_source: list[Arg]) ->
     targets = [t for t in (ground(article, t, tok, as_target=True) for t in targets) if t is not None]
     if entry.lemma == "protest" and entry.pos == "VERB" and is_state(article, sources[0]):
         etype = "ACCUSE"
-    if etype in ("ASSAULT", "COERCE") and entry.lemma in cues().get("crowd", ()) and is_crowd(article, sources[0]):
+    if etype in ("ASSAULT", "COERCE") and entry.lemma in cues().get("crowd", ()) and (
+            is_crowd(article, sources[0]) or _protest_purpose(article, tok, sources[0])):
         etype = "PROTEST"  # "protesters stormed the parliament": a violent protest, aimed at its owner
     if etype == "MOBILIZE":
         helped = requester(article, tok)
@@ -91,6 +92,15 @@ def code_trigger(article: Article, tok, entry: Entry, last_source: list[Arg]) ->
         targets, pledge_alone = ([other], False) if other is not None else ([], True)
     return _pairs(article, entry, etype, tok, sources, targets, one_way,
                   undirected=entry.mode == "praise" and thing_object(article, tok) or pledge_alone)
+
+
+def _protest_purpose(article: Article, tok, source: Arg) -> bool:
+    """"Farmers blocked roads demanding lower fuel prices": a non-state, non-military doer whose act of
+    force is done to demand or protest something (a ``purpose`` cue heads a clause under the trigger)."""
+    if source.role in ("GOV", "MIL") or is_state(article, source):
+        return False
+    purpose = cues().get("purpose", frozenset())
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in purpose for c in tok.children)
 
 
 def _plausible_object(tok, entry: Entry) -> bool:
