@@ -390,3 +390,11 @@ def test_blocking_roads_to_demand_something_is_a_protest(code):
     evs = code("Kenya's opposition party ODM blocked the main highway in Nairobi on Monday, demanding the release "
                "of its leader.")
     assert "PROTEST" in {e.type for e in evs} and "COERCE" not in {e.type for e in evs}
+
+
+def test_money_given_recalled_envoy_and_halted_mediation(code):
+    evs = code("Japan provided 5 million dollars to the Philippine government on Monday.")
+    assert [(e.type, e.cameo) for e in evs] == [("AID", "071")]
+    evs = code("Brazil withdrew its ambassador from Israel on Monday.")
+    assert [(e.type, e.cameo, e.source_country, e.target_country) for e in evs] == [("SANCTION", "161", "BRA", "ISR")]
+    assert "SANCTION" in {e.type for e in code("Egypt halted mediation between Israel and Hamas on Sunday.")}
