@@ -368,9 +368,11 @@ def test_lexicon_rows_from_the_public_coded_sentences(code):
     assert ("COERCE", "KEN", "UGA") in _keys(evs)
 
 
-def test_failing_or_declining_to_act_is_not_the_act(code):
-    assert not code("Iran and Saudi Arabia failed to reach an agreement in Baghdad on Monday.")
-    assert not code("The Greek prime minister declined to resign on Friday.")
+def test_failing_or_declining_to_act_is_a_rejection_not_the_act(code):
+    evs = code("Iran and Saudi Arabia failed to reach an agreement in Baghdad on Monday.")
+    assert {(e.type, e.source_country) for e in evs} == {("REJECT", "IRN"), ("REJECT", "SAU")}
+    assert [e.type for e in code("The Greek prime minister declined to resign on Friday.")] == ["REJECT"]
+    assert not code("Russia declined to comment on Monday.")
 
 
 def test_named_person_of_no_known_country_can_be_a_source(code):

@@ -124,6 +124,10 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
             out.extend(offer)
             continue
         if not factual(tok, entry.frame):
+            refusal = _refused(tok, entry, triggers)
+            if refusal is not None:
+                out.extend(code_trigger(article, tok.head, refusal, last_source))
+                continue
             out.extend(announced_force(article, tok, entry))
             continue
         found = code_trigger(article, tok, entry, last_source)  # a failure here is the pipeline's coded E501
@@ -141,6 +145,17 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
                 article.cache["events_last_group"] = list(parties.values())
     out.extend(demands(article, sent, triggers))
     return out
+
+
+def _refused(tok, entry: Entry, triggers: dict[int, Entry]) -> Entry | None:
+    """"failed to reach a deal", "declined to withdraw": a cooperative act that its doer failed or
+    declined to do is a rejection by that doer (a ``refusal`` cue governing the act's clause); the
+    REJECT entry to code on the governing verb, or None."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or head.i in triggers or entry.type not in COOPERATIVE \
+            or head.lemma_.lower() not in cues().get("refusal", ()):
+        return None
+    return Entry(head.lemma_.lower(), (), "VERB", "REJECT", None, rec.type_cameo("REJECT"), "speech")
 
 
 def _prefer_nouns(sent, triggers: dict[int, Entry]) -> None:
