@@ -400,3 +400,14 @@ def test_money_given_recalled_envoy_and_halted_mediation(code):
     evs = code("Brazil withdrew its ambassador from Israel on Monday.")
     assert [(e.type, e.cameo, e.source_country, e.target_country) for e in evs] == [("SANCTION", "161", "BRA", "ISR")]
     assert "SANCTION" in {e.type for e in code("Egypt halted mediation between Israel and Hamas on Sunday.")}
+
+
+def test_food_sent_is_aid_but_not_to_one_s_own_troops(code):
+    assert ("AID", "EGY", "SDN") in _keys(code("Egypt sent food to Sudan on Monday."))
+    assert ("AID", "JPN", "PHL") in _keys(code("Japan delivered food to Philippine troops on Monday."))
+    assert not code("The Philippine government delivered food to Philippine troops on the reef on Monday.")
+
+
+def test_defending_a_decision_is_verbal_support(code):
+    evs = code("Germany defended the decision of the French government on Monday.")
+    assert [(e.type, e.cameo) for e in evs] == [("SUPPORT", "052")]

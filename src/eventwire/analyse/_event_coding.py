@@ -62,6 +62,8 @@ def code_trigger(article: Article, tok, entry: Entry, last_source: list[Arg]) ->
     if not sources:
         return []
     targets = [t for t in (ground(article, t, tok, as_target=True) for t in targets) if t is not None]
+    if etype == "AID" and targets and all(_own_forces(sources[0], t) for t in targets):
+        return []  # "the boats delivered food to the country's troops": resupply, not aid
     if entry.lemma == "protest" and entry.pos == "VERB" and is_state(article, sources[0]):
         etype = "ACCUSE"
     if etype in ("ASSAULT", "COERCE") and entry.lemma in cues().get("crowd", ()) and (
@@ -92,6 +94,11 @@ def code_trigger(article: Article, tok, entry: Entry, last_source: list[Arg]) ->
         targets, pledge_alone = ([other], False) if other is not None else ([], True)
     return _pairs(article, entry, etype, tok, sources, targets, one_way,
                   undirected=entry.mode == "praise" and thing_object(article, tok) or pledge_alone)
+
+
+def _own_forces(source: Arg, target: Arg) -> bool:
+    """The target is the armed forces of the source's own country."""
+    return target.role == "MIL" and bool(source.country) and target.country == source.country
 
 
 def _protest_purpose(article: Article, tok, source: Arg) -> bool:
