@@ -411,3 +411,15 @@ def test_food_sent_is_aid_but_not_to_one_s_own_troops(code):
 def test_defending_a_decision_is_verbal_support(code):
     evs = code("Germany defended the decision of the French government on Monday.")
     assert [(e.type, e.cameo) for e in evs] == [("SUPPORT", "052")]
+
+
+def test_attempted_force_is_an_event_but_planned_or_denied_is_not(code):
+    evs = code("Syrian rebels tried to storm the Turkish embassy in Damascus on Sunday.")
+    assert ("ASSAULT", "SYR", "TUR") in _keys(evs)
+    assert not code("Syrian rebels plan to storm the Turkish embassy in Damascus.")
+    assert not code("Syrian rebels did not try to storm the Turkish embassy in Damascus.")
+
+
+def test_town_captured_is_an_occupation(code):
+    evs = code("Syrian rebels captured the town of Maarat from government forces on Sunday.")
+    assert [(e.type, e.cameo) for e in evs] == [("ASSAULT", "192")]

@@ -123,7 +123,7 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
         if offer is not None:
             out.extend(offer)
             continue
-        if not factual(tok, entry.frame):
+        if not factual(tok, entry.frame) and not _attempted_force(tok, entry):
             refusal = _refused(tok, entry, triggers)
             if refusal is not None:
                 out.extend(code_trigger(article, tok.head, refusal, last_source))
@@ -145,6 +145,15 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
                 article.cache["events_last_group"] = list(parties.values())
     out.extend(demands(article, sent, triggers))
     return out
+
+
+def _attempted_force(tok, entry: Entry) -> bool:
+    """"tried to assassinate the minister", "attempted to storm the base": an attempted act of force is
+    an event (PLOVER and CAMEO code attempts), when the attempt itself happened (an ``attempt`` cue
+    governing the act's clause, itself factual)."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and entry.type in ("ASSAULT", "COERCE") \
+        and head.lemma_.lower() in cues().get("attempt", ()) and factual(head, "act")
 
 
 def _refused(tok, entry: Entry, triggers: dict[int, Entry]) -> Entry | None:
