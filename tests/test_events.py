@@ -423,3 +423,9 @@ def test_attempted_force_is_an_event_but_planned_or_denied_is_not(code):
 def test_town_captured_is_an_occupation(code):
     evs = code("Syrian rebels captured the town of Maarat from government forces on Sunday.")
     assert [(e.type, e.cameo) for e in evs] == [("ASSAULT", "192")]
+
+
+def test_a_date_phrase_completes_no_multiword_trigger(code):
+    assert not code("On Tuesday, the US president called the British ambassador a very stupid man.")
+    evs = code("The US president on Tuesday called on Britain to withdraw its ambassador.")
+    assert ("REQUEST", "USA", "GBR") in _keys(evs)

@@ -17,6 +17,12 @@ def _pos(tok) -> str | None:
     return None
 
 
+def _time_phrase(tok) -> bool:
+    """A preposition whose object is a date or time ("on Tuesday", "for two weeks"): it completes no
+    multiword trigger ("called X ... on Tuesday" is no "call on")."""
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
 def _near_lemmas(tok) -> set[str]:
     """Lemmas of the dependents of ``tok`` and of their dependents (the words a multiword trigger needs)."""
     out: set[str] = set()
@@ -24,7 +30,7 @@ def _near_lemmas(tok) -> set[str]:
         if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
             out.add(c.lemma_.lower())  # "gave the envoy 48 hours to leave": the clause's verb only
             continue
-        if c.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl", "xcomp"):
+        if c.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl", "xcomp") or _time_phrase(c):
             continue
         out.add(c.lemma_.lower())
         out.add(c.lower_)
