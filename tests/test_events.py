@@ -429,3 +429,8 @@ def test_a_date_phrase_completes_no_multiword_trigger(code):
     assert not code("On Tuesday, the US president called the British ambassador a very stupid man.")
     evs = code("The US president on Tuesday called on Britain to withdraw its ambassador.")
     assert ("REQUEST", "USA", "GBR") in _keys(evs)
+
+
+def test_backed_by_describes_a_tie_and_is_no_support_event(code):
+    evs = code("Iran-backed militias attacked a US base in Syria on Friday.")
+    assert "SUPPORT" not in {e.type for e in evs} and "ASSAULT" in {e.type for e in evs}

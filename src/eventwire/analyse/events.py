@@ -119,6 +119,8 @@ def _code_sentence(article: Article, sent, last_source: list[Arg]) -> list[rec.F
             g = triggers[gov.i]
             if entry.pos == "NOUN" or g.type in _CONTENT_TYPES or g.frame == "commit":
                 continue
+        if entry.type == "SUPPORT" and entry.pos == "VERB" and tok.dep_ in ("acl", "amod"):
+            continue  # "warplanes backed by Russia", "Iran-backed militias": a standing tie, not an act
         offer = offer_events(article, tok, entry)
         if offer is not None:
             out.extend(offer)
