@@ -434,3 +434,10 @@ def test_a_date_phrase_completes_no_multiword_trigger(code):
 def test_backed_by_describes_a_tie_and_is_no_support_event(code):
     evs = code("Iran-backed militias attacked a US base in Syria on Friday.")
     assert "SUPPORT" not in {e.type for e in evs} and "ASSAULT" in {e.type for e in evs}
+
+
+def test_legal_action_and_regulators_investigation_are_accusations(code):
+    evs = code("The European Commission has launched legal action against the Polish government on Monday.")
+    assert [(e.type, e.cameo, e.target_country) for e in evs] == [("ACCUSE", "115", "POL")]
+    evs = code("Chinese regulators have launched an investigation into Alibaba Group on Monday.")
+    assert [(e.type, e.source_country) for e in evs] == [("ACCUSE", "CHN")]
