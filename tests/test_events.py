@@ -441,3 +441,8 @@ def test_legal_action_and_regulators_investigation_are_accusations(code):
     assert [(e.type, e.cameo, e.target_country) for e in evs] == [("ACCUSE", "115", "POL")]
     evs = code("Chinese regulators have launched an investigation into Alibaba Group on Monday.")
     assert [(e.type, e.source_country) for e in evs] == [("ACCUSE", "CHN")]
+
+
+def test_threat_of_an_act_with_no_party_named_is_kept(code):
+    evs = code("The Nepalese government threatened on Monday to impose a curfew on Kathmandu.")
+    assert [(e.type, e.source_country, e.target) for e in evs] == [("THREATEN", "NPL", None)]

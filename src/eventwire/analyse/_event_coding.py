@@ -93,7 +93,17 @@ def code_trigger(article: Article, tok, entry: Entry, last_source: list[Arg]) ->
         other = salient_other(article, tok, sources)
         targets, pledge_alone = ([other], False) if other is not None else ([], True)
     return _pairs(article, entry, etype, tok, sources, targets, one_way,
-                  undirected=entry.mode == "praise" and thing_object(article, tok) or pledge_alone)
+                  undirected=entry.mode == "praise" and thing_object(article, tok) or pledge_alone
+                  or _threatened_act(tok, etype))
+
+
+def _threatened_act(tok, etype: str) -> bool:
+    """"threatened to impose a curfew": a threat whose content is an act of the lexicon stands with no
+    party named, like the act itself would ("announced it will extend the curfew")."""
+    if etype != "THREATEN" or tok.pos_ != "VERB":
+        return False
+    comp = complement(tok)
+    return comp is not None and match(comp) is not None
 
 
 def _own_forces(source: Arg, target: Arg) -> bool:
