@@ -241,3 +241,13 @@ def test_headline_with_cue_words_found_by_its_address(settings):
     art = clean.run(Article(raw=raw, url=url), settings)
     assert art.title == "Regulator fines video app over children's data"
     assert art.removed == ["Menu"]
+
+
+def test_short_english_sentence_is_not_taken_for_dutch():
+    # regression: "met" is a Dutch function word; a short English sentence once got E303 and no analysis
+    from eventwire.clean.metadata import language
+
+    assert language("Theresa May met Angela Merkel.") in (None, "en")
+    assert language("British Prime Minister Theresa May met German Chancellor Angela Merkel in Estonia.") == "en"
+    assert language("Die Regierung hat am Montag die neuen Regeln beschlossen, und die Opposition hat sie "
+                    "deshalb scharf kritisiert, weil sie viel zu spät kommen.") == "de"

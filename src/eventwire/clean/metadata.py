@@ -172,6 +172,12 @@ def language(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", sample.lower())
     if len(words) < 3:
         return None
-    scores = {lang: sum(w in sw for w in words) / len(words) for lang, sw in kb.stopwords().items()}
-    lang = max(scores, key=scores.get)
-    return lang if scores[lang] >= 0.08 else None
+    hits = {lang: sum(w in sw for w in words) for lang, sw in kb.stopwords().items()}
+    lang = max(hits, key=hits.get)
+    if hits[lang] < 0.08 * len(words):
+        return None
+    if lang != "en" and (hits[lang] < 5 or hits[lang] < 2 * hits.get("en", 0)):
+        # a short text or a close call: a few function words shared with English ("met", "die", "an") must
+        # not turn an English sentence into another language and switch its analysis off
+        return "en" if hits.get("en", 0) else None
+    return lang
