@@ -446,3 +446,18 @@ def test_legal_action_and_regulators_investigation_are_accusations(code):
 def test_threat_of_an_act_with_no_party_named_is_kept(code):
     evs = code("The Nepalese government threatened on Monday to impose a curfew on Kathmandu.")
     assert [(e.type, e.source_country, e.target) for e in evs] == [("THREATEN", "NPL", None)]
+
+
+def test_place_noun_with_demonym_grounds_to_its_country(code):
+    # the place after "of" may be unknown or given the doer's country by the actors stage: the
+    # demonym on "city"/"port" names the place's country
+    assert ("ASSAULT", "RUS", "UKR") in _keys(code("Russian forces besieged the Ukrainian city of Mariupol on Monday."))
+    assert ("ASSAULT", "ISR", "SYR") in _keys(code("Israeli jets struck the Syrian port of Latakia on Sunday."))
+
+
+def test_actor_inside_the_subject_phrase_is_not_the_target(code):
+    # "supported by Russia" modifies the doer: Russia is on the doer's side, not the one attacked
+    evs = code("Syrian government warplanes supported by Russia pounded rebel-held areas near Aleppo on Tuesday.")
+    assert not any(e.target_country == "RUS" for e in evs)
+    evs = code("Militias allied with Iran attacked a base on Sunday.")
+    assert not any(e.target_country == "IRN" for e in evs)

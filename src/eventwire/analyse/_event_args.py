@@ -195,6 +195,9 @@ def resolve(article: Article, tok) -> Arg | None:
         _specific_first(article, actors_at(article, s, e), tok)
     if hits and not _common_noun_actor(article, hits[0]):
         return _from_actor(article, hits[0], s, e)
+    place = _place_phrase(article, tok, s, e)
+    if place is not None:
+        return place
     # "fighters from the Hamas group", "the leader of X": follow of/from.
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -237,6 +240,22 @@ def resolve(article: Article, tok) -> Arg | None:
             return named
         return Arg(text, None, role, s, e, generic=True)
     return Arg(text, None, None, s, e)
+
+
+def _place_phrase(article: Article, tok, s: int, e: int) -> Arg | None:
+    """"the Ukrainian city of Mariupol", "the Syrian town": a place noun (``place`` rows of
+    ``knowledge/event_cues.tsv``) whose own modifiers name a country is a place of that country, whatever
+    country the actors stage gave the place named after "of"."""
+    if tok.lemma_.lower() not in cues().get("place", ()) or tok.pos_ != "NOUN":
+        return None
+    found = country_in(article.text[s:e])
+    if not found:
+        return None
+    name = article.text[s:e]
+    of = _of_object(tok)
+    if of is not None and of.pos_ == "PROPN":
+        name = article.text[of.left_edge.idx:of.right_edge.idx + len(of.right_edge.text)]
+    return Arg(name, found[1], None, s, e)
 
 
 #: Of several actors named inside one noun phrase, the most specific acts ("Kenyan President William Ruto").

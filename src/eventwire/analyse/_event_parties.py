@@ -7,7 +7,7 @@ from ..model import Article
 from . import _event_records as rec
 from ._event_args import Arg, main_country, owner, resolve
 from ._event_lexicon import agent_nouns, country_in
-from ._event_syntax import direct_object, possessor, prep_object
+from ._event_syntax import direct_object, possessor, prep_object, subject
 
 
 def thing_object(article: Article, tok) -> bool:
@@ -39,6 +39,7 @@ def salient_other(article: Article, tok, sources: list[Arg], same_sentence: bool
     if prev is not None and not same_sentence:
         spans.append((prev.start_char, prev.end_char))
     countries = {x.country for x in sources}
+    own = _subject_phrase(tok)
     for lo, hi in spans:
         best: tuple[int, int, int] | None = None
         for i, a in enumerate(article.actors):
@@ -46,7 +47,8 @@ def salient_other(article: Article, tok, sources: list[Arg], same_sentence: bool
                     (other_country and a.country in countries):
                 continue
             for s, e in a.mentions:
-                if lo <= s < hi and not any(x.start <= s < x.end for x in sources):
+                if lo <= s < hi and not any(x.start <= s < x.end for x in sources) and \
+                        not own[0] <= s < own[1]:
                     d = abs(s - tok.idx)
                     if best is None or d < best[0]:
                         best = (d, i, s)
@@ -54,6 +56,19 @@ def salient_other(article: Article, tok, sources: list[Arg], same_sentence: bool
             a = article.actors[best[1]]
             return Arg(a.name, a.country, a.role, best[2], best[2], best[1])
     return None
+
+
+def _subject_phrase(tok) -> tuple[int, int]:
+    """Characters of the whole subject phrase of trigger ``tok``, modifiers included ("warplanes
+    supported by Russia", "troops loyal to X", "forces that X backs"): an actor named there belongs to
+    the doer's side and is never the salient other party.  Empty when the trigger lies inside it."""
+    subj = subject(tok)
+    if subj is None:
+        return (0, 0)
+    left, right = subj.left_edge, subj.right_edge
+    if left.i <= tok.i <= right.i:
+        return (0, 0)
+    return left.idx, right.idx + len(right.text)
 
 
 def ground(article: Article, arg: Arg, tok, as_target: bool = False, avoid: list[Arg] = ()) -> Arg | None:
