@@ -331,3 +331,27 @@ def test_a_country_word_inside_a_name_is_not_the_state(settings):
     names = {x.name: x for x in a.actors}
     assert "China" not in names and "Kenya" not in names, names
     assert "Kenya Airways" in names
+
+
+def _without_ner(settings, text: str, keep=()) -> Article:
+    """``text`` through the actors stage with the NER's entities removed except the labels in ``keep``:
+    the parse of a name the NER missed."""
+    a = Article(text=text)
+    d = nlp.doc(a, settings)
+    d.ents = [e for e in d.ents if e.label_ in keep]
+    actors.run(a, settings)
+    return a
+
+
+def test_a_name_the_ner_missed_is_a_person_by_its_title_apposition(settings):
+    a = _without_ner(settings, "The warning by Ri Son Gwon, the first vice minister, came on Monday.")
+    assert "Ri Son Gwon" in {x.name for x in a.actors if x.kind == "person"}
+
+
+def test_a_person_in_apposition_to_a_title_after_to_is_no_place(settings):
+    a = Article(text="The letter was handed to the Governor-General, Sir Alfred Tomasi, on Friday evening.")
+    actors.run(a, settings)
+    assert "Alfred Tomasi" in {x.name for x in a.actors if x.kind == "person"}
+    a = Article(text="The delegation flew to the capital, Honiara, on Monday.")
+    actors.run(a, settings)
+    assert not any(x.kind == "person" for x in a.actors)

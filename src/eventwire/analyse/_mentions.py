@@ -250,16 +250,40 @@ class Extractor:
                 ent = self.ent_at.get(j)
                 end = ent.end if ent is not None and ent.label_ == "PERSON" else k
                 spans[j] = (j, j, max(k, end))
+        for i, j in self._titled_by_apposition():
+            if not any(a <= i < b or i <= a < j for _, a, b in spans.values()):
+                spans[i] = (i, i, j)
         out = []
         places = self._places()
         for start, i, j in sorted(spans.values()):
             if (out and i < out[-1][2]) or any(k in self.used for k in range(i, j)):
                 continue
             root = doc[_head(doc, i, j)]
-            if doc[i:j].text in places or (_located(root) and not self._title_object(root)) or \
+            if doc[i:j].text in places or (_located(root) and not self._title_object(root)
+                                                  and not self._title_apposition(root)) or \
                     (root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i == j):
                 continue  # "Al Hassakeh" tagged PERSON but a place in this article ("Al Hassakeh province")
             out.append((start, i, j))
+        return out
+
+    def _titled_by_apposition(self) -> list[tuple[int, int]]:
+        """Names the NER missed that an apposition calls a person ("X Y Z, the foreign minister"): a run
+        of 2-4 capitalised proper nouns with no entity label and no knowledge-base entry, whose head has
+        an appositive person title."""
+        doc, out = self.doc, []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.dep_ == "compound" or tok.ent_type_:
+                continue
+            app = next((c for c in tok.children if c.dep_ == "appos"), None)
+            title = self.kb.title(app.lemma_) if app is not None and app.pos_ == "NOUN" else None
+            if title is None or title.kind != "person":
+                continue
+            i = tok.i
+            while i > 0 and doc[i - 1].dep_ == "compound" and doc[i - 1].head.i == tok.i \
+                    and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and not doc[i - 1].ent_type_:
+                i -= 1
+            if 2 <= tok.i + 1 - i <= 4 and not any(k in self.entry_at for k in range(i, tok.i + 1)):
+                out.append((i, tok.i + 1))
         return out
 
     def _leader_of(self, head) -> str | None:
@@ -291,6 +315,15 @@ class Extractor:
         m = self.entry_at.get(prep.head.i) if tok.dep_ == "pobj" else None
         return m is not None and m[2].type == "title"
 
+    def _title_apposition(self, tok) -> bool:
+        """``tok`` stands in apposition to a person title ("to the Governor-General, Sir X"): a person
+        named after the title, not a place."""
+        if tok.dep_ != "appos":
+            return False
+        m = self.entry_at.get(tok.head.i)
+        entry = m[2] if m is not None else self.kb.title(tok.head.lemma_)
+        return entry is not None and entry.type == "title" and entry.kind == "person"
+
     def _place_as_name(self, k: int) -> bool:
         """A one-word country name that is a given name here: one entity with the capitalised unknown word
         after it ("organiser Samoa Abdoulmadjid")."""
@@ -308,7 +341,7 @@ class Extractor:
         doc = self.doc
         places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
         places |= {e.text for e in doc.ents if e.label_ in ("ORG", "PERSON") and _located(e.root)
-                   and not self._title_object(e.root)}
+                   and not self._title_object(e.root) and not self._title_apposition(e.root)}
         return places
 
     def _persons(self) -> None:
