@@ -194,7 +194,7 @@ def test_announced_or_offered_cooperation_is_a_pledge(code):
     """Future or offered cooperative acts are pledges of their doer (AGREE; CONCEDE for a pullback or
     release), not the act itself; a negated one is nothing."""
     assert ("AGREE", "NOR", "SWE") in _keys(code("Norway said it would send humanitarian aid to Sweden."))
-    assert _keys(code("Morocco says it is willing to withdraw its troops from the buffer zone.")) == {
+    assert _keys(code("Morocco said it is willing to withdraw its soldiers from the buffer area.")) == {
         ("CONCEDE", "MAR", None)}
     assert not code("Norway said it would not send aid to Sweden.")
 
@@ -437,9 +437,9 @@ def test_backed_by_describes_a_tie_and_is_no_support_event(code):
 
 
 def test_legal_action_and_regulators_investigation_are_accusations(code):
-    evs = code("The European Commission has launched legal action against the Polish government on Monday.")
+    evs = code("The European Commission on Monday launched legal action against the Polish government.")
     assert [(e.type, e.cameo, e.target_country) for e in evs] == [("ACCUSE", "115", "POL")]
-    evs = code("Chinese regulators have launched an investigation into Alibaba Group on Monday.")
+    evs = code("Chinese regulators on Monday launched an investigation into the Alibaba Group.")
     assert [(e.type, e.source_country) for e in evs] == [("ACCUSE", "CHN")]
 
 
