@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import pipeline
 
 
 @pytest.fixture(scope="module")
-def code(settings):
-    s = settings.replace(stages="actors,quotes,events")
-
-    def run(text: str, published: str | None = "2023-10-11"):
-        art = pipeline.process(text, published=published, settings=s)
-        assert not art.errors, art.errors
-        return art
-    return run
+def code(analysed):
+    return analysed
 
 
 def _named(art):

@@ -14,14 +14,8 @@ from eventwire.model import EVENT_TYPES
 
 
 @pytest.fixture(scope="module")
-def code(settings):
-    s = settings.replace(stages="actors,quotes,events")
-
-    def run(text: str, published: str | None = "2023-10-11"):
-        art = pipeline.process(text, published=published, settings=s)
-        assert not art.errors, art.errors
-        return art.events
-    return run
+def code(analysed):
+    return lambda text, published="2023-10-11": analysed(text, published).events
 
 
 def _keys(evs):

@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import clean, ingest, knowledge
 from .analyse import actors, events, figures, nlp, quotes
-from .errors import EventwireError, ModelError, StageError, message
+from .errors import EventwireError, ModelError, SettingsError, make, message
 from .model import Article
 from .settings import Settings, load_settings
 
@@ -20,8 +20,6 @@ STAGES = {"actors": actors, "quotes": quotes, "events": events, "figures": figur
 
 
 def _check_stages(settings: Settings) -> None:
-    from .errors import SettingsError, make
-
     for name in settings.stages:
         if name not in STAGES:
             raise make(SettingsError, "E102", name="stages", value=name, why="unknown stage",
@@ -108,6 +106,3 @@ def process(text: str | None = None, *, html: str | None = None, settings: Setti
     art = Article(raw=text, html=html, **meta)
     return next(run_articles([art], settings))
 
-
-# Re-exported for the CLI and tests.
-__all__ = ["run", "run_articles", "process", "analyse", "STAGES", "StageError"]
