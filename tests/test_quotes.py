@@ -317,3 +317,37 @@ def test_nickname_after_as_stays_a_quote(qsettings):
     qs = quotes('Years ago a magazine article hailed the mayor as "The Comeback Kid" after his second win.',
                 qsettings)
     assert [q for q in qs if q.kind == "direct" and q.text == "The Comeback Kid"]
+
+
+# --- cues the parser splits off or leaves without a subject ---------------------------------------------
+
+def test_cue_in_the_next_sentence_after_a_question(qsettings):
+    text = ('Reporter Dana Whitcombe questioned the governor, Paul Okafor, at length on Monday.\n\n'
+            '"Will you sign the budget bill?" Whitcombe asked.\n\n'
+            '"Not this week," Okafor said. "Maybe next month?" Whitcombe repeated.')
+    qs = quotes(text, qsettings)
+    assert "Whitcombe" in by_text(qs, "sign the budget").speaker
+    assert "Okafor" in by_text(qs, "Not this week").speaker
+    assert "Whitcombe" in by_text(qs, "Maybe next month").speaker
+
+
+def test_particle_speech_verbs(qsettings):
+    text = ('Senator Maria Lindqvist spoke with the host, Tom Baker, about the port strike.\n\n'
+            '"It has to end now," Lindqvist went on. "The ships are waiting."\n\n'
+            '"That is not your call," Baker shot back.')
+    qs = quotes(text, qsettings)
+    assert "Lindqvist" in by_text(qs, "has to end now").speaker
+    assert by_text(qs, "has to end now").verb == "went on"
+    assert "Baker" in by_text(qs, "not your call").speaker
+
+
+def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
+    text = ('"The committee has wasted a year on this," said ranking Democrat Lorna Fitzwilliam of the '
+            'oversight panel.')
+    assert by_text(quotes(text, qsettings), "wasted a year").speaker.endswith("Lorna Fitzwilliam")
+
+
+def test_a_dateline_subject_does_not_speak(qsettings):
+    text = ('Canberra (Wire) - Premier Jo Nakamura has criticised the tariff plan, saying that "reckless '
+            'moves" would cost jobs.')
+    assert "Nakamura" in by_text(quotes(text, qsettings), "reckless").speaker

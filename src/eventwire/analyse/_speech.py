@@ -25,6 +25,8 @@ from .. import knowledge
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART", "EVENT")
+#: Entity types the small model gives to people's names often enough that a speech verb's subject keeps them.
+_MISTAKEN_NAMES = ("WORK_OF_ART", "EVENT")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
 
 
@@ -83,10 +85,39 @@ def _cues_of_kind(kind: str) -> frozenset[str]:
     return frozenset(r["cue"] for r in knowledge.rows("quote_cues.tsv") if r["kind"] == kind)
 
 
+@knowledge.cached
+def _particle_cues() -> dict[tuple[str, str], bool]:
+    """(verb lemma, particle) -> indirect, for verbs that are speech only with their particle ("go on",
+    "shoot back")."""
+    out: dict[tuple[str, str], bool] = {}
+    for r in knowledge.rows("quote_cues.tsv"):
+        words = r["cue"].split()
+        if r["kind"] == "particle" and len(words) == 2:
+            out[(words[0], words[1])] = r["indirect"] == "yes"
+    return out
+
+
+def _particle_cue(tok: Token) -> tuple[str, str] | None:
+    """The (lemma, particle) of a particle speech verb at ``tok`` ("went on", "shot back"), if it is one."""
+    table = _particle_cues()
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ in ("prt", "advmod", "prep") and (lemma, c.lower_) in table:
+            return lemma, c.lower_
+    return None
+
+
+def is_speech_verb(tok: Token) -> bool:
+    """A verb token that reports speech: a speech-verb lemma, or a particle verb such as "went on"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.lemma_.lower() in cue_verbs() or _particle_cue(tok) is not None
+
+
 def _is_cue(tok: Token) -> bool:
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "JJ":
         return False  # "another alleged plot": an adjective, not speech
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_verbs() or _according(tok) is not None
+    return is_speech_verb(tok) or _according(tok) is not None
 
 
 def _noun_cue(tok: Token) -> bool:
@@ -137,6 +168,9 @@ def _passive(tok: Token) -> bool:
 def _make(tok: Token) -> Cue:
     if tok.lower_ == "according":
         return Cue(tok, True)
+    particle = _particle_cue(tok) if tok.lemma_.lower() not in cue_verbs() else None
+    if particle is not None:
+        return Cue(tok, _particle_cues()[particle])
     return Cue(tok, cue_verbs().get(tok.lemma_.lower(), False))
 
 
@@ -151,6 +185,8 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
         return None
     first, last = span[0].sent, span[-1].sent
     s, e = first.start, last.end
+    if _trailing_cue(doc, span, e):
+        e = doc[e].sent.end  # '"Why?" | Lee asked.': the parser split the cue off after "?"
     if s > 0:
         prev = doc[s - 1].sent
         tail = [t for t in prev if not (t.is_space or t.is_quote)]
@@ -167,6 +203,27 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
     while e > s and doc[e - 1].idx >= hi:
         e -= 1
     return doc[s:e] if e > s else None
+
+
+#: How far into the next sentence the cue of a quote that ends its own sentence may stand ('"Why?" Lee asked').
+_TRAILING_CUE_TOKENS = 4
+
+
+def _trailing_cue(doc: Doc, span: Span, e: int) -> bool:
+    """Whether the quote ``span`` closes its sentence (ending at token ``e``) and the next sentence, right
+    after it, opens with its cue ('"Why?" | Lee asked.' split after the question mark)."""
+    if e >= len(doc) or any(not (t.is_punct or t.is_quote) for t in doc[span.end:e]):
+        return False
+    nxt = doc[e].sent
+    lead = doc[nxt.start: min(nxt.end, nxt.start + _TRAILING_CUE_TOKENS)]
+    if not len(lead) or lead[0].is_space or lead[0].is_quote or "\n" in doc[e - 1].whitespace_:
+        return False
+    for t in lead:
+        if t.is_quote or t.is_space:
+            return False
+        if _is_cue(t) and t.i > nxt.start:
+            return any(c.dep_ in _SUBJ and c.i < t.i for c in t.children) or _inverted(t) is not None
+    return False
 
 
 def _tail_colon(doc: Doc, lo: int) -> bool:
@@ -246,6 +303,8 @@ def _inverted(tok: Token) -> Token | None:
             break
         if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ in ("PROPN", "NOUN"):
             last = t
+            if t.dep_ == "compound" and t.head.i > t.i and t.head.pos_ == "PROPN":
+                continue  # "said ranking Democrat Ann Lee": the name goes on
             if t.ent_iob_ in ("B", "I") and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I"):
                 return t
     return last
@@ -305,11 +364,13 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
                 return c
             if c.dep_ == "dobj":
                 return c
-    for c in kids:
-        if c.dep_ in ("nsubj", "csubj") and c.ent_type_ not in _NOT_SPEAKERS:
-            if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
-                return tok.head
-            return c
+    # several subjects ("Washington (AFP) - Ann Lee has said"): the one nearest the verb
+    subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj") and _can_speak(c, tok)),
+                      key=lambda c: abs(tok.i - c.i))
+    for c in subjects[:1]:
+        if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+            return tok.head
+        return c
     for c in kids:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -331,6 +392,14 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         if c.dep_ == "nsubjpass" and lemma in cue_verbs():
             return None  # "it was announced that": no speaker
     return None
+
+
+def _can_speak(subj: Token, verb: Token) -> bool:
+    """Whether a subject can be a speaker: no number or date; a proper name the small model took for a work or
+    an event ("Sanders responded" tagged WORK_OF_ART) still speaks as the subject of a speech verb."""
+    if subj.ent_type_ not in _NOT_SPEAKERS:
+        return True
+    return subj.ent_type_ in _MISTAKEN_NAMES and subj.pos_ == "PROPN" and is_speech_verb(verb)
 
 
 def cited(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Token | None:

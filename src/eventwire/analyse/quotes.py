@@ -218,7 +218,7 @@ def _reporter(tok, quoted: list[tuple[int, int]], lo: int, hi: int, kind: str) -
 
 
 def _is_cue_verb(tok) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _speech.cue_verbs()
+    return _speech.is_speech_verb(tok)
 
 
 def _after_colon(text: str, start: int) -> bool:
@@ -281,8 +281,7 @@ def _label_speaker(article: Article, doc: Doc, label: str, history: History) -> 
 
 def _is_speech(it: _Item) -> bool:
     """Whether a speech verb (not a speech noun or a mere governing verb) attributes the item."""
-    return it.cue is not None and (it.cue.token.lower_ == "according" or
-                                   it.cue.token.lemma_.lower() in _speech.cue_verbs())
+    return it.cue is not None and (it.cue.token.lower_ == "according" or _speech.is_speech_verb(it.cue.token))
 
 
 def _stands_alone(doc: Doc, it: _Item) -> bool:
