@@ -351,3 +351,24 @@ def test_a_dateline_subject_does_not_speak(qsettings):
     text = ('Canberra (Wire) - Premier Jo Nakamura has criticised the tariff plan, saying that "reckless '
             'moves" would cost jobs.')
     assert "Nakamura" in by_text(quotes(text, qsettings), "reckless").speaker
+
+
+def test_name_and_colon_inside_a_paragraph_label_the_quote(qsettings):
+    text = ('Both candidates reject the plan. Governor Ellen Marsh: "We will not pay for it." Mayor Karl '
+            'Brenner: "Neither will we."\n\nNote: "draft" is the word used in the memo.')
+    qs = quotes(text, qsettings)
+    assert "Marsh" in by_text(qs, "not pay for it").speaker
+    assert "Brenner" in by_text(qs, "Neither will we").speaker
+    assert not any(q.speaker == "Note" for q in qs)
+
+
+def test_as_x_put_it(qsettings):
+    text = ('As Dale Kowalski, the union treasurer, put it: "Nobody reads the fine print until it bites."')
+    assert "Kowalski" in by_text(quotes(text, qsettings), "fine print").speaker
+
+
+def test_a_lead_in_that_reports_speech_outranks_the_previous_speaker(qsettings):
+    text = ('"We expect a vote by Friday," said Ruth Adeyemi, a spokeswoman for the council.\n\n'
+            'Councillor Ivan Petrenko, who opposes the levy, posted a warning on his website.\n\n'
+            '"Voters will remember who raised their water bills."')
+    assert "Petrenko" in by_text(quotes(text, qsettings), "Voters will remember").speaker

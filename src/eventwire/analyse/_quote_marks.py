@@ -197,6 +197,18 @@ _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
 _BYLINE = re.compile(r"\s*[―—–-]{1,2}\s*([^\n]{2,80})$")
 
 
+#: "... destroy it. Lee: “words”": a name and a colon right before the quote, opening its sentence.
+_NAME_LABEL = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))((?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’-]+):\s*$")
+
+
+def name_label(text: str, m: Mark) -> str | None:
+    """Title-case words and a colon opening the sentence right before a quote ("Lee: “...”"), a candidate
+    label; the caller checks that the words name someone."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    found = _NAME_LABEL.search(text, max(line_start, m.start - 60), max(line_start, m.start - 1))
+    return found.group(1) if found else None
+
+
 def speaker_label(text: str, m: Mark) -> str | None:
     """The transcript label or dash byline naming a quote's speaker, if any (moves ``m.start`` past a label
     inside the marks)."""

@@ -102,7 +102,7 @@ def _particle_cue(tok: Token) -> tuple[str, str] | None:
     table = _particle_cues()
     lemma = tok.lemma_.lower()
     for c in tok.children:
-        if c.i > tok.i and c.dep_ in ("prt", "advmod", "prep") and (lemma, c.lower_) in table:
+        if c.i > tok.i and c.dep_ in ("prt", "advmod", "prep", "dobj") and (lemma, c.lower_) in table:
             return lemma, c.lower_
     return None
 

@@ -22,7 +22,7 @@ from .. import knowledge
 from ..model import Article, Quote
 from ..settings import Settings
 from . import _speech
-from ._quote_marks import Mark, scan, speaker_label
+from ._quote_marks import Mark, name_label, scan, speaker_label
 from ._speakers import History, Speaker, animate, resolve
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
@@ -68,7 +68,7 @@ def run(article: Article, settings: Settings) -> Article:
 
 
 def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
-    label = speaker_label(_speech.text_of(doc), m)
+    label = speaker_label(_speech.text_of(doc), m) or _named_label(doc, m)
     if label is not None:
         return _Item(m.start, m.end, "direct", m, None, True, label=label)
     others = [q for q in quoted if not (q[0] <= m.start and m.end <= q[1])]
@@ -79,6 +79,18 @@ def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
         item.cue = _speech.governor(doc, m.start, m.end, others + [(m.start, m.end)])
         item.governed = item.cue is not None
     return item
+
+
+def _named_label(doc: Doc, m: Mark) -> str | None:
+    """'Lee: "words"' inside a paragraph: the label, when its words hold a person's or a body's name."""
+    label = name_label(_speech.text_of(doc), m)
+    if label is None:
+        return None
+    at = _speech.text_of(doc).rfind(label, 0, m.start)
+    span = doc.char_span(at, at + len(label), alignment_mode="expand") if at >= 0 else None
+    if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span):
+        return None
+    return label
 
 
 def _governs(doc: Doc, cue: _speech.Cue, m: Mark) -> bool:
@@ -151,6 +163,8 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
         heads = _heads(doc, it, quoted) if it.speaker is None else []
         if heads:
             it.speaker = resolve(article, heads, history)
+        if it.speaker is None and it.kind == "direct" and not it.governed and _stands_alone(doc, it):
+            it.speaker = _speech_lead_in(article, doc, it, history, prev)  # 'Lee tweeted a warning. "..."'
         if it.speaker is None and it.kind == "direct" and prev is not None and prev.speaker is not None:
             if (it.start - prev.end <= _CONTINUE_CHARS and (it.cue is None or not it.governed)
                     and _stands_alone(doc, it)):
@@ -319,6 +333,29 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
                                                                 or _speech.is_pronoun(tok)):
             return resolve(article, [tok], history)
     return None
+
+
+def _speech_lead_in(article: Article, doc: Doc, it: _Item, history: History, prev: _Item | None) -> Speaker | None:
+    """The subject of the sentence right before a cue-less quote when that sentence reports speech itself
+    ('Lee tweeted a warning.', 'The group issued a statement:') and comes after the previous quote: it
+    outranks the previous quote's speaker."""
+    span = doc.char_span(it.start, it.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span[0].sent.start == 0:
+        return None
+    before = doc[span[0].sent.start - 1].sent
+    if prev is not None and before.start_char < prev.end:
+        return None
+    if _speech.text_of(doc).count("\n", before.end_char, it.start) > 2:
+        return None  # another paragraph between
+    root = before.root
+    speech = _speech.is_speech_verb(root) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in (_speech.cue_nouns() | _speech.document_nouns())
+        for c in root.children)
+    if not speech:
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                                                                or _speech.is_pronoun(c))]
+    return resolve(article, subj[:1], history) if subj else None
 
 
 def _share_in_sentence(doc: Doc, items: list[_Item]) -> None:
