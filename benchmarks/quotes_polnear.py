@@ -67,6 +67,7 @@ def _sm(g: dict, p: dict) -> bool:
 def score(golds: list[dict], preds: dict[str, dict]) -> dict[str, PRF | tuple[int, int]]:
     quotes, with_speaker, indirect = PRF(), PRF(), PRF()
     acc_ok = acc_n = 0
+    by_kind: dict[str, list[int]] = {}  # gold speaker_resolved -> [right, all]
     for g in golds:
         p = preds.get(g["id"], {})
         gq = [q for q in g["quotes"] if q.get("kind") == "direct"]
@@ -80,12 +81,16 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict[str, PRF | tuple[in
         with_speaker.add(len(greedy(gs, ps, _sm)), len(ps), len(gs))
         for a, b in greedy(gs, ps, _tm):
             acc_n += 1
-            acc_ok += name_match(a.get("speaker"), b.get("speakers") or b.get("speaker"))
+            ok = name_match(a.get("speaker"), b.get("speakers") or b.get("speaker"))
+            acc_ok += ok
+            tally = by_kind.setdefault(a.get("speaker_resolved") or "?", [0, 0])
+            tally[0] += ok
+            tally[1] += 1
         gi = [q for q in g["quotes"] if q.get("kind") == "indirect"]
         pi = [q for q in p.get("quotes", []) if q.get("kind") == "indirect"]
         indirect.add(len(greedy(gi, pi, _sm)), len(pi), len(gi))
     return {"quotes": quotes, "quotes+speaker": with_speaker, "indirect+speaker": indirect,
-            "speaker_acc": (acc_ok, acc_n)}
+            "speaker_acc": (acc_ok, acc_n), "by_kind": by_kind}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,6 +125,16 @@ def main(argv: list[str] | None = None) -> int:
         print(res[name].line(name))  # type: ignore[union-attr]
     ok, n = res["speaker_acc"]  # type: ignore[misc]
     print(f"{'speaker_acc':18} {ok / n if n else 0.0:.3f}  ({ok}/{n} text-matched direct quotes)")
+    # by how PolNeAR resolved the gold speaker: "name" (a proper name in the text), "coref" (a pronoun or
+    # description resolved to a name), "span" (a description kept as written: "a campaign aide", "the mayor",
+    # which a resolved name never matches)
+    kinds: dict[str, list[int]] = res["by_kind"]  # type: ignore[assignment]
+    named = [sum(kinds.get(k, [0, 0])[i] for k in ("name", "coref")) for i in (0, 1)]
+    parts = "  ".join(f"{k} {r / t:.3f} ({r}/{t})" for k, (r, t) in sorted(kinds.items()) if t)
+    print(f"{'  by gold speaker':18} {parts}")
+    if named[1]:
+        print(f"{'  named speakers':18} {named[0] / named[1]:.3f}  ({named[0]}/{named[1]}: the gold speaker is a name "
+              "in the text or one resolved through coreference)")
     # PolNeAR's converter takes only double quotation marks for direct quotes: articles that quote with two
     # apostrophes ('' ... '') have their quotes as indirect entries. The same scores without those articles:
     plain = [g for g in golds if g["raw"].count("''") < 2]
