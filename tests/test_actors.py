@@ -355,3 +355,46 @@ def test_a_person_in_apposition_to_a_title_after_to_is_no_place(settings):
     a = Article(text="The delegation flew to the capital, Honiara, on Monday.")
     actors.run(a, settings)
     assert not any(x.kind == "person" for x in a.actors)
+
+
+def _names(settings, text: str) -> dict[str, list[str]]:
+    a = Article(text=text)
+    actors.run(a, settings)
+    return {x.name: [a.text[s:e] for s, e in x.mentions] for x in a.actors}
+
+
+def test_a_dateline_the_ner_ran_into_a_name_is_cut_off(settings):
+    names = _names(settings, "TRENTON - Mara Velasquez told supporters on Friday that the bridge would reopen.")
+    assert "Mara Velasquez" in names
+    assert not any("TRENTON" in n for n in names) and not any("TRENTON" in m for ms in names.values() for m in ms)
+
+
+def test_two_names_joined_by_and_are_two_people(settings):
+    text = ("Governors Tom Kessler and Bo Lindqvist met donors in Ohio. Later Kessler and Lindqvist "
+            "flew to Texas, and Lindqvist spoke at a rally.")
+    names = _names(settings, text)
+    assert not any(" and " in n for n in names)
+    assert "Kessler" in names["Tom Kessler"] and "Lindqvist" in names["Bo Lindqvist"]
+
+
+def test_a_headline_name_is_cut_to_the_name_the_body_uses(settings):
+    text = ("Rosa Delgado Slams Critics Over Water Plan\n\n"
+            "Rosa Delgado defended the water plan on Tuesday. Delgado said the critics were wrong.")
+    names = _names(settings, text)
+    assert "Rosa Delgado" in names and not any("Slams" in n for n in names)
+    assert len(names["Rosa Delgado"]) >= 3
+
+
+def test_a_surname_goes_to_the_more_salient_of_two_people_who_share_it(settings):
+    text = ("Karen Holt, a city council member, spoke at the rally on Monday. Holt said the budget was unfair. "
+            "Holt, whose husband Peter Holt runs a bakery, has served two terms. Holt said she would run again.")
+    names = _names(settings, text)
+    assert names["Karen Holt"].count("Holt") == 3
+    assert "Holt" not in names["Peter Holt"]
+
+
+def test_a_surname_right_after_the_only_full_name_with_it_goes_there(settings):
+    text = ("Former senator Jim Rourke spoke first. Then his daughter, Ella Rourke, took the stage. "
+            "Ella Rourke thanked the crowd, and Rourke said the campaign was just beginning.")
+    names = _names(settings, text)
+    assert "Rourke" in names["Ella Rourke"]

@@ -132,6 +132,9 @@ class Extractor:
         self.org_at: dict[int, Mention] = {}  # token -> the organization mention covering it
         self.acronyms: dict[str, str] = {}  # "(HUBAZiK)" after an organization's name -> its key
         self.datelines: list[tuple[int, int]] = []  # character spans of dateline tokens
+        self._dateline: set[int] = set()  # their token indices
+        self._headlines: list[tuple[int, int]] | None = None  # character spans of headline-like lines
+        self._known: set[tuple[str, ...]] | None = None  # person-name word runs of the body
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _mention(self, i: int, j: int, type_: str, key: str | None, **kw) -> Mention:
@@ -175,6 +178,7 @@ class Extractor:
     # -- passes ----------------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
         dateline = self._dateline_tokens()
+        self._dateline = dateline
         self.datelines = [(self.doc[k].idx, self.doc[k].idx + len(self.doc[k])) for k in sorted(dateline)]
         self.used.update(dateline)
         self._persons()
@@ -195,23 +199,36 @@ class Extractor:
                 continue
             if tok.lower_ == "date":
                 continue
-            ent, kb = self.ent_at.get(tok.i), self.entry_at.get(tok.i)
-            if ent is not None and ent.start == tok.i:
-                end = ent.end
-            elif kb is not None and kb[0] == tok.i and kb[2].type in ("country", "capital"):
-                end = kb[1]
-            else:
-                end = tok.i
-                while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
-                    end += 1
-            if end <= tok.i:
-                continue
-            span = doc[tok.i:end]
-            m = _DATELINE_AFTER.match(text[span.end_char:span.end_char + 48])
-            if m:  # the place and its country in brackets ("Addis Ababa [Ethiopia], May 2 (Agency):")
-                stop = span.end_char + (m.end(1) if m.group(1) else 0)
-                out.update(k for k in range(tok.i, len(doc)) if doc[k].idx < stop)
+            for end in self._dateline_ends(tok.i):
+                span = doc[tok.i:end]
+                m = _DATELINE_AFTER.match(text[span.end_char:span.end_char + 48])
+                if m:  # the place and its country in brackets ("Addis Ababa [Ethiopia], May 2 (Agency):")
+                    stop = span.end_char + (m.end(1) if m.group(1) else 0)
+                    out.update(k for k in range(tok.i, len(doc)) if doc[k].idx < stop)
+                    break
         return out
+
+    def _dateline_at(self, k: int) -> bool:
+        """Token ``k`` belongs to a dateline."""
+        return k in self._dateline
+
+    def _dateline_ends(self, i: int) -> list[int]:
+        """Where a dateline's place starting at token ``i`` may end: the named entity starting there, the
+        knowledge base's country or capital, the run of upper-case words.  The entity may run past the
+        dash into the first name of the story ("CLEVELAND - Donald Trump" tagged one PERSON), so the
+        shorter readings are tried too."""
+        doc = self.doc
+        ends: list[int] = []
+        ent, kb = self.ent_at.get(i), self.entry_at.get(i)
+        if ent is not None and ent.start == i:
+            ends.append(ent.end)
+        if kb is not None and kb[0] == i and kb[2].type in ("country", "capital"):
+            ends.append(kb[1])
+        end = i
+        while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
+            end += 1
+        ends.append(end)
+        return [e for k, e in enumerate(ends) if e > i and e not in ends[:k]]
 
     def _person_spans(self) -> list[tuple[int, int, int]]:
         """(ent start, name start, name end) of every person name: PERSON entities, and capitalised proper
@@ -225,7 +242,8 @@ class Extractor:
                 while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
                         and end not in self.entry_at and doc[end].sent == ent.sent:
                     end += 1
-                spans[ent.start] = (ent.start, ent.start, end)
+                for n, (a, b) in enumerate(self._name_parts(ent.start, end)):
+                    spans[a] = (ent.start if n == 0 else a, a, b)
         # "Kassym-Jomart Tokayev" tagged ORG once and "Tokayev" PERSON elsewhere, or an ORG that reads like a
         # personal name ("Moussa Faki Mahamat": capitalised words, none an organization word): a person
         last = {doc[ent.end - 1].text for ent in doc.ents if ent.label_ == "PERSON"}
@@ -236,7 +254,8 @@ class Extractor:
             namelike = 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in words) \
                 and not any(t.lower_ in self.kb.org_words for t in words)
             if doc[ent.end - 1].text in last or namelike:
-                spans[ent.start] = (ent.start, ent.start, ent.end)
+                for n, (a, b) in enumerate(self._name_parts(ent.start, ent.end)):
+                    spans[a] = (ent.start if n == 0 else a, a, b)
         for i, j, e in self.matches:
             if e.type != "title" or e.kind != "person" or j >= len(doc) or doc[j - 1].pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -256,7 +275,11 @@ class Extractor:
         out = []
         places = self._places()
         for start, i, j in sorted(spans.values()):
-            if (out and i < out[-1][2]) or any(k in self.used for k in range(i, j)):
+            while i < j and (i in self.used or doc[i].is_punct or doc[i].is_space):
+                i += 1  # "CLEVELAND - Donald Trump" tagged one name: the dateline is not part of it
+            i, j = self._headline_trim(i, j)
+            start = max(start, i)
+            if i >= j or (out and i < out[-1][2]) or any(k in self.used for k in range(i, j)):
                 continue
             root = doc[_head(doc, i, j)]
             if doc[i:j].text in places or (_located(root) and not self._title_object(root)
@@ -265,6 +288,67 @@ class Extractor:
                 continue  # "Al Hassakeh" tagged PERSON but a place in this article ("Al Hassakeh province")
             out.append((start, i, j))
         return out
+
+    def _headline_trim(self, i: int, j: int) -> tuple[int, int]:
+        """In a headline-like line (most words capitalised: "Ann Lee Slams Critics", "BO PARK WINS"), where
+        the NER runs names into the verbs after them, a name is cut to its longest stretch of words that
+        the body names a person with ("Ann Lee"); left as it is when the body does not name it."""
+        if not self._in_headline(i) or j - i < 2:
+            return i, j
+        words = [t.lower_ for t in self.doc[i:j]]
+        known = self._body_names()
+        for n in range(j - i, 0, -1):
+            for a in range(0, j - i - n + 1):
+                if tuple(words[a:a + n]) in known:
+                    return i + a, i + a + n
+        return i, j
+
+    def _in_headline(self, k: int) -> bool:
+        """Token ``k`` lies on a headline-like line: three or more words, at least 70% of them capitalised."""
+        if self._headlines is None:
+            text, self._headlines = self.doc.text, []
+            pos = 0
+            for line in text.split("\n"):
+                words = [w for w in line.split() if w[:1].isalpha()]
+                if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+                    self._headlines.append((pos, pos + len(line)))
+                pos += len(line) + 1
+        idx = self.doc[k].idx
+        return any(a <= idx < b for a, b in self._headlines)
+
+    def _body_names(self) -> set[tuple[str, ...]]:
+        """Every stretch of words of the PERSON entities outside headline-like lines, lower-cased."""
+        if self._known is None:
+            self._known = set()
+            for ent in self.doc.ents:
+                if ent.label_ != "PERSON" or self._in_headline(ent.start):
+                    continue
+                ws = [t.lower_ for t in ent if not t.is_punct or t.text == "."]
+                self._known.update(tuple(ws[a:b]) for a in range(len(ws)) for b in range(a + 1, len(ws) + 1))
+        return self._known
+
+    def _name_parts(self, i: int, j: int) -> list[tuple[int, int]]:
+        """``doc[i:j]`` cut where one name ends and another begins: at a conjunction, a comma or a dash set
+        off by spaces ("Christie and Jindal", "Ann Lee - Bo Park"); it ends at a lower-case preposition or
+        verb ("Carly Fiorina to Rubio"), but never at a name particle ("Charles de Gaulle")."""
+        doc = self.doc
+        parts, a = [], i
+        for k in range(i, j):
+            t = doc[k]
+            dash = t.text in ("-", "--", "\u2013", "\u2014") and (k == 0 or bool(doc[k - 1].whitespace_)) \
+                and bool(t.whitespace_)
+            stop = t.is_lower and t.lower_ not in actor_words("particle") and t.tag_ != "POS" \
+                and t.pos_ in ("ADP", "PART", "SCONJ", "VERB", "AUX")
+            if dash or stop or t.text in (",", ";", ":", "/", "&") or (t.pos_ == "CCONJ" and t.is_lower):
+                if k > a:
+                    parts.append((a, k))
+                a = k + 1
+                if stop:
+                    break
+        else:
+            if j > a:
+                parts.append((a, j))
+        return parts or [(i, j)]
 
     def _titled_by_apposition(self) -> list[tuple[int, int]]:
         """Names the NER missed that an apposition calls a person ("X Y Z, the foreign minister"): a run
@@ -413,7 +497,8 @@ class Extractor:
                     and self.entry_at[k - 2][2].kind == "person":
                 k -= 1  # "U.S. Ambassador to Russia Jon Huntsman": the title is before the preposition
                 continue
-            if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start:
+            if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start \
+                    or self._dateline_at(k - 1):
                 break
             if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ == "-" \
                     or k - 1 in self.entry_at or (t.tag_ in ("VBG", "VBN") and t.dep_ == "amod"):
@@ -423,6 +508,8 @@ class Extractor:
                 k -= 1
                 continue
             break
+        while k < i and doc[k].is_punct:
+            k += 1  # "CLEVELAND - Donald Trump": the dash after a dateline
         if k < i:
             out.append((k, i))
         head = doc[_head(doc, i, j)]

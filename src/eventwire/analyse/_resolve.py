@@ -89,6 +89,16 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
     return actors
 
 
+def _nearest_before(clusters: list[_Cluster], pos: int) -> _Cluster:
+    """Of people sharing a name word, the one a short form at ``pos`` refers to: the one mentioned last
+    before it, else the first one named after it."""
+    before = [(sum(1 for m in c.mentions if m.start < pos), max(s for s, _ in c.spans() if s < pos), c)
+              for c in clusters if any(s < pos for s, _ in c.spans())]
+    if before:
+        return max(before, key=lambda x: x[:2])[2]
+    return min(clusters, key=lambda c: min((s for s, _ in c.spans()), default=1 << 30))
+
+
 class _Resolver:
     """The clusters of one article, built pass by pass."""
 
@@ -110,16 +120,25 @@ class _Resolver:
         """Named persons, longest names first so that "Putin" finds "Vladimir Putin"; country and role
         from the first mention that has them, else the article's main country."""
         persons = [m for m in self.mentions if m.type == "person"]
+        shared: list[tuple[Mention, list[_Cluster]]] = []
         for m in sorted(persons, key=lambda m: -len(_words(m.text))):
             ws = set(_words(m.text))
             if not ws:
                 continue
-            target = next((c for c in self.people if ws <= c.words), None)
+            fits = [c for c in self.people if ws <= c.words]
+            if len(fits) > 1:
+                shared.append((m, fits))  # "Clinton" after "Bill Clinton" and "Hillary Clinton": below
+                continue
+            target = fits[0] if fits else None
             if target is None:
                 target = self.get(("person", m.text.lower()), "person")
                 target.words = ws
                 target.name = m.text
                 self.people.append(target)
+            target.add(m)
+            target.extra.extend(m.desc)
+        for m, fits in sorted(shared, key=lambda x: x[0].start):
+            target = _nearest_before(fits, m.start)
             target.add(m)
             target.extra.extend(m.desc)
         for c in self.people:
