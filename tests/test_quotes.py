@@ -372,3 +372,15 @@ def test_a_lead_in_that_reports_speech_outranks_the_previous_speaker(qsettings):
             'Councillor Ivan Petrenko, who opposes the levy, posted a warning on his website.\n\n'
             '"Voters will remember who raised their water bills."')
     assert "Petrenko" in by_text(quotes(text, qsettings), "Voters will remember").speaker
+
+
+def test_object_control_the_object_speaks(qsettings):
+    text = ('The joke fell flat. That prompted Councillor Amy Rourke to stand up and call the budget '
+            '"a fantasy" before the vote, said the chair, Omar Said.')
+    assert "Rourke" in by_text(quotes(text, qsettings), "a fantasy").speaker
+
+
+def test_a_speech_verb_before_the_colon_names_the_speaker(qsettings):
+    text = ('Many people in the hall stood up. The protest grew louder, with the organiser Ben Cole '
+            'reportedly shouting: "Nobody leaves until we get an answer!"')
+    assert "Cole" in by_text(quotes(text, qsettings), "Nobody leaves").speaker

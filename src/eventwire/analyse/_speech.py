@@ -376,6 +376,9 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    controller = _object_controller(tok)
+    if controller is not None:
+        return controller
     if tok.dep_ in _INHERIT or (tok.dep_ == "prep" and tok.head.i != tok.i):
         head = tok.head
         if head.lemma_.lower() in ("quote", "cite"):
@@ -391,6 +394,19 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
     for c in kids:
         if c.dep_ == "nsubjpass" and lemma in cue_verbs():
             return None  # "it was announced that": no speaker
+    return None
+
+
+def _object_controller(tok: Token) -> Token | None:
+    """'That prompted Lee to call it "absurd"': the object of the verb above an infinitive speaks (object
+    control), not that verb's subject."""
+    x = tok if tok.dep_ == "xcomp" else tok.head if tok.dep_ == "conj" and tok.head.dep_ == "xcomp" else None
+    if x is None or x.head.i == x.i:
+        return None
+    for c in x.head.children:
+        if c.dep_ == "dobj" and c.i < x.i and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON"
+                                                or c.lower_ in ("him", "her", "them")):
+            return c
     return None
 
 

@@ -158,7 +158,7 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
             if lead is not None:
                 it.speaker = resolve(article, [lead], history)
         if (it.speaker is None and it.kind == "direct" and not it.governed
-                and _after_colon(_speech.text_of(doc), it.start)):
+                and _after_colon(_speech.text_of(doc), it.start) and not _speech_before_colon(doc, it)):
             it.speaker = _implied(article, doc, it, history)  # "Lee fired back:" outranks a cue nearby
         heads = _heads(doc, it, quoted) if it.speaker is None else []
         if heads:
@@ -239,6 +239,21 @@ def _after_colon(text: str, start: int) -> bool:
     """Whether a quote opens right after a colon (in its sentence or ending the paragraph before)."""
     before = text[max(0, start - 40):start].rstrip("\"“”‘'« \n\t\u00a0")
     return before.endswith(":")
+
+
+def _speech_before_colon(doc: Doc, it: _Item) -> bool:
+    """'with Lee yelling: "..."': the colon closes a speech verb's own clause, so that verb's subject speaks
+    (the lead-in rule is for 'Lee fired back:' and 'Her answer was blunt:')."""
+    span = doc.char_span(it.start, it.end, alignment_mode="expand")
+    if span is None:
+        return False
+    j = span.start - 1
+    while j >= 0 and (doc[j].is_quote or doc[j].is_space):
+        j -= 1
+    if j < 1 or doc[j].text != ":":
+        return False
+    verb = doc[j - 1]
+    return _speech.is_speech_verb(verb) and bool(_speech.speaker_tokens(verb))
 
 
 def _headline_lead(doc: Doc, it: _Item) -> Token | None:
