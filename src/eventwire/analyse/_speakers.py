@@ -364,37 +364,76 @@ def gender(names: list[str], context: str = "") -> str | None:
     return None
 
 
-#: How many sentences back a he/she may reach for a named subject while each sentence between goes on
-#: about the same he/she ("Lee praised ... He serves as ... 'Words,' he said").
+#: How many sentences (not counting sentences wholly inside quotation marks) a he/she looks back for a
+#: person subject; each sentence between whose main subject is the same he/she carries the chain one
+#: sentence further ("Lee praised ... He serves as ... 'Words,' he said"), up to ``_CHAIN_SENTENCES``.
+_WINDOW_SENTENCES = 2
 _CHAIN_SENTENCES = 4
+
+#: Dependency labels that open a clause below the one they hang from: a subject under one of them is less
+#: salient than the main clause's subject ("Pataki says Kasich 'has a record'": Pataki).
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"})
+
+
+def _clause_depth(tok: Token) -> int:
+    """How many clauses down from its sentence's main clause ``tok`` stands."""
+    depth, node, steps = 0, tok, 0
+    while node.head.i != node.i and steps < 40:
+        if node.dep_ in _CLAUSE_DEPS:
+            depth += 1
+        node, steps = node.head, steps + 1
+    return depth
+
+
+def _inside(history: "History", tok: Token) -> bool:
+    return any(s <= tok.idx < e for s, e in history.quoted)
+
+
+def _wholly_quoted(sent: Span, history: "History") -> bool:
+    """Whether every word of ``sent`` lies inside quotation marks (a sentence of a quoted passage)."""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and all(_inside(history, t) for t in words)
+
+
+def _sentences_before(tok: Token, history: "History"):
+    """The stretch of ``tok``'s sentence before it, then the sentences before it, nearest first, without
+    the sentences wholly inside quotation marks (a quote of several sentences is not the context)."""
+    doc = tok.doc
+    sent = tok.sent
+    yield doc[sent.start:tok.i]
+    while sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if not _wholly_quoted(sent, history):
+            yield sent
 
 
 def _subject_person(article: Article, tok: Token, history: "History", sex: str | None = None) -> list[Speaker]:
-    """Person subjects before ``tok`` in its sentence and the previous one, nearest first; further back
-    while the sentences between have a he/she subject of the pronoun's gender (the chain goes on)."""
-    doc = tok.doc
+    """Person subjects before ``tok``, most salient first: by sentence, nearest first, within the window
+    of :data:`_WINDOW_SENTENCES` (longer while the sentences between go on about the same he/she); within a
+    sentence the main clause's subject before embedded ones, then the nearest.  A sentence whose main
+    subject is the same he/she passes the chain on and gives no candidates of its own."""
     out: list[Speaker] = []
-    sent = tok.sent
-    end = tok.i
-    for k in range(_CHAIN_SENTENCES + 1):
-        chained = False
-        for t in reversed(doc[sent.start:end]):
-            if any(s <= t.idx < e for s, e in history.quoted):
-                continue
-            if t.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            if is_pronoun(t):
-                chained = chained or (sex is not None and t.lower_ == ("she" if sex == "f" else "he"))
-                continue
-            if t.pos_ in ("PROPN", "NOUN"):
-                sp = _name_of(article, t, None)
-                if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
-                    sp.head = t.lower_
-                    sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
-                    out.append(sp)
-        if sent.start == 0 or (k >= 1 and (out or not chained)):
+    window = _WINDOW_SENTENCES
+    same = None if sex is None else ("she" if sex == "f" else "he")
+    for k, span in enumerate(_sentences_before(tok, history)):
+        if k > window:
             break
-        sent, end = doc[sent.start - 1].sent, sent.start
+        subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not _inside(history, t)]
+        subjects.sort(key=lambda t: (_clause_depth(t), t.i))
+        if subjects and same is not None and is_pronoun(subjects[0]) and subjects[0].lower_ == same:
+            if k >= 1:
+                window = min(_CHAIN_SENTENCES, window + 1)
+            continue
+        for t in subjects:
+            if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN"):
+                continue
+            sp = _name_of(article, t, None)
+            if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
+                sp = history.known_person(t)  # "D'Souza went on" mis-tagged, but he has spoken before
+            if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
+                sp.head = t.lower_
+                sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
+                out.append(sp)
     return out
 
 
@@ -407,6 +446,16 @@ class History:
 
     def add(self, sp: Speaker) -> None:
         self.items.append(sp)
+
+    def known_person(self, tok: Token) -> Speaker | None:
+        """The last person speaker whose name ends in ``tok``'s word (a surname the tagger missed)."""
+        word = _clean(tok.text)
+        if not word[:1].isupper():
+            return None
+        for sp in reversed([s for s in self.items if s.offset < tok.idx]):
+            if sp.person is not False and sp.names and sp.names[0].split()[-1] == word:
+                return Speaker(list(sp.names), sp.country, True, tok.idx, list(sp.countries), sp.head, sp.gender)
+        return None
 
     def same_head(self, tok: Token) -> Speaker | None:
         """The last speaker the text called by the same head word ("a representative ... the representative")."""

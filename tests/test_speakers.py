@@ -1,0 +1,50 @@
+"""Speaker resolution of the quotes stage (:mod:`eventwire.analyse._speakers`): he/she, they/it and 'the
+senator'-style descriptions resolved to the people and bodies the text named.
+
+Sentences here are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import process
+
+
+@pytest.fixture(scope="module")
+def qsettings(settings):
+    return settings.replace(stages="actors,quotes", clean=False)
+
+
+def speaker_of(text: str, words: str, qsettings) -> str | None:
+    art = process(text, settings=qsettings)
+    assert not art.errors, art.errors
+    hits = [q for q in art.quotes if words in q.text]
+    assert hits, f"no quote with {words!r} in {[q.text for q in art.quotes]}"
+    return hits[0].speaker
+
+
+def test_quote_of_several_sentences_does_not_hide_the_context(qsettings):
+    # the pronoun's sentence starts inside the quote: the sentences before it that are all quote are skipped
+    text = ('David Olsen praised the plan. "It is a good plan," he said.\n\n'
+            'Later in the evening, Mark Hale took the stage. "We need this. We have waited far too long '
+            'for it," he said.')
+    assert speaker_of(text, "waited far too long", qsettings) == "Mark Hale"
+
+
+def test_main_clause_subject_outranks_an_embedded_subject(qsettings):
+    text = ('Tom Hale says Peter Marsh has never run a business. "The plan will fail within a year," '
+            'he warned.')
+    assert speaker_of(text, "fail within a year", qsettings) == "Tom Hale"
+
+
+def test_subject_of_the_previous_sentence_outranks_an_older_speaker(qsettings):
+    text = ('"The vote was fair," Maria Lopez said on Monday.\n\n'
+            'In a letter last week, Sandra Keane admitted the count had been slow. "We should have hired '
+            'more staff," she wrote.')
+    assert speaker_of(text, "hired more staff", qsettings) == "Sandra Keane"
+
+
+def test_she_skips_a_man_who_is_the_nearer_subject(qsettings):
+    text = ('Governor Maria Lopez met union leader John Becker on Monday. Becker said the strike would go on.'
+            '\n\n"We are not giving up on the wage deal," she said.')
+    assert speaker_of(text, "not giving up", qsettings) == "Maria Lopez"
