@@ -385,3 +385,12 @@ def test_a_speech_verb_before_the_colon_names_the_speaker(qsettings):
     text = ('Many people in the hall stood up. The protest grew louder, with the organiser Ben Cole '
             'reportedly shouting: "Nobody leaves until we get an answer!"')
     assert "Cole" in by_text(quotes(text, qsettings), "Nobody leaves").speaker
+
+
+def test_a_show_title_with_the_sentence_period_inside_the_marks_is_no_quote(qsettings):
+    text = ('"We will hold the line on taxes," Senator Rita Obi said on "Sunday Briefing." Obi also told '
+            '"Morning Desk." that she would run again.')
+    qs = quotes(text, qsettings)
+    assert not any(q.kind == "direct" and "Briefing" in q.text for q in qs)
+    assert not any(q.kind == "direct" and "Morning Desk" in q.text for q in qs)
+    assert "Obi" in by_text(qs, "hold the line").speaker

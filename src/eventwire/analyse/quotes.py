@@ -106,11 +106,13 @@ def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
     if it.mark is None:
         return False
     words = text[it.start:it.end].split()
-    if not words or len(words) > _NAME_WORDS or text[it.end - 1] in ".!?":
+    if not words or len(words) > _NAME_WORDS:
         return False
     alpha = [w for w in words if w[0].isalpha()]
     if not alpha or not all(w[0].isupper() for w in alpha):
         return False
+    if text[it.end - 1] in ".!?":  # 'told NBC's "Meet the Press."': the sentence's period inside the marks
+        return text[it.end - 1] == "." and len(words) > 1 and _named_thing(doc, it)
     if it.governed and _is_speech(it) and not _named_thing(doc, it):
         return False
     # in a title-cased line (a headline) capitals say nothing about names
@@ -130,6 +132,8 @@ def _named_thing(doc: Doc, it: _Item) -> bool:
     root = span.root
     if root.dep_ == "pobj":  # 'on "Morning Hour"', 'in "Avatar"'; but 'hailed him as "The Comeback Kid"'
         return root.head.lower_ in ("on", "in", "at", "from", "of", "by")
+    if root.dep_ in ("dative", "dobj") and root.head.lemma_.lower() == "tell":
+        return True  # 'told "Morning Hour"': whom one tells is no quote
     return root.dep_ in ("compound", "poss") or (root.dep_ == "appos" and root.head.pos_ == "NOUN")
 
 
