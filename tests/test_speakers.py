@@ -48,3 +48,21 @@ def test_she_skips_a_man_who_is_the_nearer_subject(qsettings):
     text = ('Governor Maria Lopez met union leader John Becker on Monday. Becker said the strike would go on.'
             '\n\n"We are not giving up on the wage deal," she said.')
     assert speaker_of(text, "not giving up", qsettings) == "Maria Lopez"
+
+
+def test_the_senator_is_the_person_titled_senator(qsettings):
+    text = ('Sen. Ann Kerr met Governor Tom Hale in Columbus on Friday to discuss the new highway.\n\n'
+            'Hale praised the plan. "This is the road the county needs," the senator said afterwards.')
+    assert speaker_of(text, "road the county needs", qsettings) == "Ann Kerr"
+
+
+def test_the_agency_is_the_body_named_with_that_word(qsettings):
+    text = ('The Federal Aviation Agency grounded the fleet on Monday after a second engine fire. Boeing '
+            'said it was cooperating.\n\n"Safety comes before the schedule," the agency said.')
+    assert "Federal Aviation Agency" in speaker_of(text, "Safety comes before", qsettings)
+
+
+def test_a_modifier_description_is_the_body_introduced_under_it(qsettings):
+    text = ("The EU's Frontex border agency said on Tuesday that crossings had fallen sharply. Greece "
+            'welcomed the figures.\n\n"The trend is clear," the EU agency said in its report.')
+    assert "Frontex" in speaker_of(text, "trend is clear", qsettings)

@@ -333,12 +333,98 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
         return None
     person, refers = _noun_kind(tok)
     specific = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in phrase if t.i != tok.i)
-    if refers and history is not None and _definite(tok) and not specific:
-        back = history.same_head(tok) or history.antecedent(tok, article, person)
+    if refers and history is not None and _definite(tok):
+        back = _described(article, tok, phrase, person, history.quoted) if tok.tag_ != "NNS" else None
+        if back is None and not specific:
+            back = history.same_head(tok) or history.antecedent(tok, article, person)
+        elif back is None:
+            back = _agreeing(history.same_head(tok), phrase, tok)  # "the Russian defence ministry" ... "the Russian ministry"
         if back is not None:
             back.head = orig.lower_
             return back
     return Speaker([text], country_in(text), person, tok.idx)
+
+
+@knowledge.cached
+def _title_means() -> dict[str, frozenset[str]]:
+    """Title word written before a name (lower case, no dot) -> the role nouns it also answers to, from
+    ``knowledge/quote_speaker_titles.tsv`` ("sen" -> senator, lawmaker)."""
+    out: dict[str, set[str]] = {}
+    for r in knowledge.rows("quote_speaker_titles.tsv"):
+        if r.get("written") and r.get("means"):
+            out.setdefault(r["written"].lower(), set()).add(r["means"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _roles_of(ent: Span) -> set[str]:
+    """The role nouns the text gives the named entity ``ent`` where it names it: the title words right
+    before it ("Sen.", "Ohio Gov.", "Mayor"), the nouns right after it ("the UAW union"), the head of its
+    apposition ("Ann Lee, the city's mayor,"), and for a body the words of its own name ("... Agency")."""
+    doc = ent.doc
+    words: set[str] = set()
+    j = ent.start - 1
+    while j >= max(0, ent.start - 3) and doc[j].text.rstrip(".").isalpha() and doc[j].pos_ in ("PROPN", "NOUN"):
+        words.add(doc[j].lower_)
+        j -= 1
+    if ent.end < len(doc) and doc[ent.end].pos_ == "NOUN":
+        words.add(doc[ent.end].lower_)
+    for t in ent:
+        for c in t.children:
+            if c.dep_ == "appos" and c.pos_ == "NOUN" and not (ent.start <= c.i < ent.end):
+                words.add(c.lower_)
+    if ent.label_ != "PERSON":
+        words |= {t.lower_ for t in ent}
+    means = _title_means()
+    roles = set(words)
+    for w in words:
+        roles |= means.get(w.rstrip("."), frozenset())
+    return roles
+
+
+def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
+               quoted: list[tuple[int, int]]) -> Speaker | None:
+    """For a definite description ("the senator", "the union", "the Russian ministry"): the nearest named
+    entity before it that the text gave that role noun (by a title, an apposition, a noun after it or its
+    own name) and, for a description with a proper-name modifier, whose words or country agree with it;
+    or a body the text introduced under the modifier ("the UN's World Food Programme" ... "the UN agency")."""
+    doc = tok.doc
+    head = {tok.lower_, tok.lemma_.lower()}
+    mods = [t for t in phrase if t.i != tok.i and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))]
+    mod_words = {t.lower_ for t in mods}
+    mod_country = country_in(" ".join(t.text for t in mods)) if mods else None
+    labels = ("PERSON",) if person else ("ORG", "NORP", "GPE") if person is False else ("PERSON", "ORG")
+    for ent in reversed([e for e in doc.ents if e.end <= phrase.start and e.label_ in labels]):
+        if any(s <= ent.start_char < e for s, e in quoted):
+            continue
+        if mods:
+            before = {doc[ent.start - k].lower_ for k in (1, 2) if ent.start - k >= 0}
+            owners = {t.lower_ for t in ent if t.i + 1 < ent.end and doc[t.i + 1].lower_ in ("'s", "’s")}
+            introduced = bool(mod_words & owners) or (
+                bool(mod_words & before) and not (mod_words & {t.lower_ for t in ent}))
+            agrees = mod_words <= {t.lower_ for t in ent} or (
+                mod_country is not None and country_in(ent.text) == mod_country)
+            if not (introduced or (agrees and head & _roles_of(ent))):
+                continue
+        elif not head & _roles_of(ent):
+            continue
+        sp = name_of(article, ent[-1])
+        if sp is not None and (person is None or sp.person is person or sp.person is None):
+            sp.offset = tok.idx
+            return sp
+    return None
+
+
+def _agreeing(sp: Speaker | None, phrase: Span, tok: Token) -> Speaker | None:
+    """``sp`` when the proper-name modifiers of ``phrase`` agree with it: all their words are in its name, or
+    they name its country."""
+    if sp is None:
+        return None
+    mods = [t for t in phrase if t.i != tok.i and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))]
+    words = {w.lower() for w in " ".join(sp.names).split()}
+    country = country_in(" ".join(t.text for t in mods))
+    if {t.lower_ for t in mods} <= words or (country is not None and country == sp.country):
+        return sp
+    return None
 
 
 @knowledge.cached
