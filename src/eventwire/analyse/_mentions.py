@@ -50,6 +50,7 @@ class Mention:
     word: str | None = None  # the role noun as written ("demonstrators" for the key "protesters")
     antecedent: int | None = None  # pronouns: head token of the governing clause's subject
     past_country: str | None = None  # persons: the country of a former office ("former Nigerian President")
+    subject: bool = False  # the subject of its clause
 
 
 _NO = Entry("none", "")
@@ -148,6 +149,7 @@ class Extractor:
             j += 1  # "Belarusian Telegraph Agency (BelTA" + ")"
         span = doc[i:j]
         m = Mention(span.start_char, span.end_char, i, j, type_, key, span.text, head=_head(doc, i, j), **kw)
+        m.subject = doc[m.head].dep_ in ("nsubj", "nsubjpass")
         self.mentions.append(m)
         if type_ in ("org", "seat"):
             self.org_at.update((k, m) for k in range(i, j))
@@ -335,7 +337,7 @@ class Extractor:
         parts, a = [], i
         for k in range(i, j):
             t = doc[k]
-            dash = t.text in ("-", "--", "\u2013", "\u2014") and (k == 0 or bool(doc[k - 1].whitespace_)) \
+            dash = t.text in ("\u2013", "\u2014") or t.text in ("-", "--") and (k == 0 or bool(doc[k - 1].whitespace_)) \
                 and bool(t.whitespace_)
             stop = t.is_lower and t.lower_ not in actor_words("particle") and t.tag_ != "POS" \
                 and t.pos_ in ("ADP", "PART", "SCONJ", "VERB", "AUX")

@@ -89,10 +89,18 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
     return actors
 
 
-def _nearest_before(clusters: list[_Cluster], pos: int) -> _Cluster:
-    """Of people sharing a name word, the one a short form at ``pos`` refers to: the one mentioned last
-    before it, else the first one named after it."""
-    before = [(sum(1 for m in c.mentions if m.start < pos), max(s for s, _ in c.spans() if s < pos), c)
+def _referent(clusters: list[_Cluster], m: Mention, sent_of) -> _Cluster:
+    """Of people sharing a name word, the one a short form ``m`` ("Clinton") refers to: one whose fuller
+    name was the subject of this or the previous sentence ("Bill Clinton said ... Clinton added"; not
+    "whose husband Peter Holt"), else the one mentioned most often before it (the story's main person;
+    ties to the last mentioned), else the first one named after it."""
+    pos, here = m.start, sent_of(m.start)
+    near = [(x.start, c) for c in clusters for x in c.mentions
+            if x.start < pos and x.type == "person" and x.subject and len(_words(x.text)) > len(_words(m.text))
+            and sent_of(x.start) >= here - 1]
+    if near:
+        return max(near, key=lambda x: x[0])[1]
+    before = [(sum(1 for x in c.mentions if x.start < pos), max(s for s, _ in c.spans() if s < pos), c)
               for c in clusters if any(s < pos for s, _ in c.spans())]
     if before:
         return max(before, key=lambda x: x[:2])[2]
@@ -138,7 +146,7 @@ class _Resolver:
             target.add(m)
             target.extra.extend(m.desc)
         for m, fits in sorted(shared, key=lambda x: x[0].start):
-            target = _nearest_before(fits, m.start)
+            target = _referent(fits, m, self.sent_of)
             target.add(m)
             target.extra.extend(m.desc)
         for c in self.people:
