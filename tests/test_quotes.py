@@ -394,3 +394,16 @@ def test_a_show_title_with_the_sentence_period_inside_the_marks_is_no_quote(qset
     assert not any(q.kind == "direct" and "Briefing" in q.text for q in qs)
     assert not any(q.kind == "direct" and "Morning Desk" in q.text for q in qs)
     assert "Obi" in by_text(qs, "hold the line").speaker
+
+
+def test_paragraph_labels_with_descriptions_party_tags_and_digest_dashes(qsettings):
+    text = ('The hearing turned on one number.\n\n'
+            'Rep. Alan Whitcombe (R-Ohio):"Who gave you that figure?"\n\n'
+            'Former commerce secretary Joan Pelletier:"We took it from the department\'s own audit."\n\n'
+            'Asked about the audit, she added: "It was thorough."\n\n'
+            'Turnout models have been shifting all spring - Dana Okonkwo: "The suburbs moved first."')
+    qs = quotes(text, qsettings)
+    assert "Whitcombe" in by_text(qs, "Who gave you").speaker
+    assert "Pelletier" in by_text(qs, "own audit").speaker
+    assert "Pelletier" in by_text(qs, "It was thorough").speaker
+    assert "Okonkwo" in by_text(qs, "suburbs moved first").speaker

@@ -197,16 +197,24 @@ _LABEL = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
 _BYLINE = re.compile(r"\s*[―—–-]{1,2}\s*([^\n]{2,80})$")
 
 
-#: "... destroy it. Lee: “words”": a name and a colon right before the quote, opening its sentence.
-_NAME_LABEL = re.compile(r"(?:^|(?<=[.!?\"”]\s)|(?<=\n))((?:[A-Z][\w'’.-]+ ){0,2}[A-Z][\w'’-]+):\s*$")
+#: "... destroy it. Lee: “words”": a name (and a party tag: "Rep. Ann Lee (D-Ohio)") and a colon right before
+#: the quote, opening its sentence or after a dash (a digest's "summary - Ann Lee: “words”").
+_NAME_LABEL = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s)|(?<=\s[-–—]\s)|(?<=\n))((?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’-]+)(?: \([A-Z][\w.-]{0,12}\))?:\s*$")
 
 
-def name_label(text: str, m: Mark) -> str | None:
-    """Title-case words and a colon opening the sentence right before a quote ("Lee: “...”"), a candidate
-    label; the caller checks that the words name someone."""
+#: A paragraph that opens with a described name and a colon: "Former senator Ann Lee (D-Ohio): “...”".
+_LINE_LABEL = re.compile(r"([A-Z][^\n:\"“”]{2,80}?)(?: \([A-Z][\w.-]{0,12}\))?:\s*$")
+
+
+def name_labels(text: str, m: Mark) -> list[str]:
+    """Candidate labels of a quote: any words and a colon opening its paragraph, and title-case words and a
+    colon opening its sentence ("Lee: “...”"); the caller checks that the words end in a name and hold no
+    verb."""
     line_start = text.rfind("\n", 0, m.start) + 1
-    found = _NAME_LABEL.search(text, max(line_start, m.start - 60), max(line_start, m.start - 1))
-    return found.group(1) if found else None
+    end = max(line_start, m.start - 1)
+    found = [_LINE_LABEL.fullmatch(text, line_start, end), _NAME_LABEL.search(text, max(line_start, m.start - 60), end)]
+    return [f.group(1) for f in found if f]
 
 
 def speaker_label(text: str, m: Mark) -> str | None:

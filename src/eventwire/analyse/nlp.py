@@ -37,10 +37,22 @@ def load(name: str = "auto"):
         nlp = spacy.load(resolved)
     except OSError as exc:
         raise make(ModelError, "E401", name=resolved) from exc
+    _split_colon_quotes(nlp)
     _register_paragraphs()
     if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraphs", before="parser")
     return nlp
+
+
+#: Infixes added to the model's own: a colon or semicolon glued to a word and an opening quotation mark
+#: ('Ann Lee:"We ...') is split into word, colon, mark and word, as it is when spaced.
+_QUOTE_INFIXES = (r"(?<=[\w.)\]])[:;](?=[\"“‘])", r"(?<=[:;])[\"“‘](?=\w)")
+
+
+def _split_colon_quotes(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes) + _QUOTE_INFIXES).finditer
 
 
 def _register_paragraphs() -> None:

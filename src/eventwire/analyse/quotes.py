@@ -22,7 +22,7 @@ from .. import knowledge
 from ..model import Article, Quote
 from ..settings import Settings
 from . import _speech
-from ._quote_marks import Mark, name_label, scan, speaker_label
+from ._quote_marks import Mark, name_labels, scan, speaker_label
 from ._speakers import History, Speaker, animate, resolve
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
@@ -82,15 +82,21 @@ def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
 
 
 def _named_label(doc: Doc, m: Mark) -> str | None:
-    """'Lee: "words"' inside a paragraph: the label, when its words hold a person's or a body's name."""
-    label = name_label(_speech.text_of(doc), m)
-    if label is None:
-        return None
-    at = _speech.text_of(doc).rfind(label, 0, m.start)
-    span = doc.char_span(at, at + len(label), alignment_mode="expand") if at >= 0 else None
-    if span is None or not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span):
-        return None
-    return label
+    """'Lee: "words"' inside a paragraph, or 'Former senator Ann Lee (D-Ohio): "words"' opening one: the label,
+    when its words end in a person's or a body's name and hold no verb ('Asked about it, Lee said:' is a
+    lead-in)."""
+    text = _speech.text_of(doc)
+    for label in name_labels(text, m):
+        at = text.rfind(label, 0, m.start)
+        span = doc.char_span(at, at + len(label), alignment_mode="expand") if at >= 0 else None
+        if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue
+        words = label.split()
+        titled = 2 <= len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words)
+        named = len(span) >= 2 and span[-1].pos_ == span[-2].pos_ == "PROPN"  # "... secretary Ann Lee"
+        if span[-1].ent_type_ in ("PERSON", "ORG", "NORP") or (span[-1].pos_ == "PROPN" and (titled or named)):
+            return label
+    return None
 
 
 def _governs(doc: Doc, cue: _speech.Cue, m: Mark) -> bool:
@@ -351,6 +357,14 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
         if tok.dep_ == "nsubj" and main and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                                                 or _speech.is_pronoun(tok)):
             return resolve(article, [tok], history)
+    tail = [t for t in before if not (t.is_space or t.is_quote)]
+    if tail and tail[-1].text == ":":  # 'From Lee's Facebook post: "..."': the document's owner
+        nouns = _speech.document_nouns() | _speech.cue_nouns()
+        for tok in reversed(tail):
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+                owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+                if owner:
+                    return resolve(article, owner, history)
     return None
 
 
