@@ -66,3 +66,16 @@ def test_a_modifier_description_is_the_body_introduced_under_it(qsettings):
     text = ("The EU's Frontex border agency said on Tuesday that crossings had fallen sharply. Greece "
             'welcomed the figures.\n\n"The trend is clear," the EU agency said in its report.')
     assert "Frontex" in speaker_of(text, "trend is clear", qsettings)
+
+
+def test_agent_of_a_passive_is_a_subject(qsettings):
+    text = ('"We will vote against it," Maria Lopez said.\n\n'
+            'The harbour plan was backed on Friday by Ann Kerr, the city treasurer. "It pays for itself," '
+            'she said.')
+    assert speaker_of(text, "pays for itself", qsettings) == "Ann Kerr"
+
+
+def test_plural_subject_is_no_antecedent_of_she_but_the_woman_named_is(qsettings):
+    text = ('"We will vote against it," Maria Lopez said.\n\n'
+            'Reporters questioned Ann Kerr about her record at the bank. "I have nothing to hide," she said.')
+    assert speaker_of(text, "nothing to hide", qsettings) == "Ann Kerr"

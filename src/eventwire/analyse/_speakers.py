@@ -471,6 +471,45 @@ def _clause_depth(tok: Token) -> int:
     return depth
 
 
+def _persons_in(article: Article, span: Span, history: "History") -> list[Span]:
+    """The persons named in ``span`` outside quotation marks, in text order: its PERSON entities and the
+    mentions of the actors stage's person actors (which find names the tagger missed)."""
+    doc = span.doc
+    found = {(e.start, e.end): e for e in span.ents if e.label_ == "PERSON"}
+    lo, hi = span.start_char, span.end_char
+    for actor in article.actors:
+        if actor.kind != "person":
+            continue
+        for s, e in actor.mentions:
+            if lo <= s and e <= hi:
+                m = doc.char_span(s, e, alignment_mode="expand")
+                if m is not None and len(m) and not any(a <= m.start < b or m.start <= a < m.end for a, b in found):
+                    found[(m.start, m.end)] = m
+    return [found[k] for k in sorted(found) if not _inside(history, found[k][-1])]
+
+
+def _unknown_description(tok: Token) -> bool:
+    """Whether a subject is a definite description the lexicons do not know ("the radio talker"): it may
+    be a person, and it is more salient than the persons its sentence names elsewhere."""
+    return (tok.pos_ == "NOUN" and _clause_depth(tok) == 0 and _noun_kind(tok)[0] is None
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts))
+
+
+def _plural(tok: Token) -> bool:
+    """Whether a common noun names several ("lawmakers"): never the antecedent of he/she.  (Names ending in
+    -s are often tagged plural, and "Lee and others said" may still go on about Lee.)"""
+    if tok.tag_ != "NNS" or tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    lemma = tok.lemma_.lower()
+    return tok.text[:1].islower() or (lemma != tok.lower_ and (
+        lemma in source_nouns() or _title_person(lemma) is not None))
+
+
+def _agent(tok: Token) -> bool:
+    """Whether ``tok`` is the agent of a passive verb ("was supported by Ann Lee"): its logical subject."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 def _inside(history: "History", tok: Token) -> bool:
     return any(s <= tok.idx < e for s, e in history.quoted)
 
@@ -493,25 +532,33 @@ def _sentences_before(tok: Token, history: "History"):
             yield sent
 
 
-def _subject_person(article: Article, tok: Token, history: "History", sex: str | None = None) -> list[Speaker]:
-    """Person subjects before ``tok``, most salient first: by sentence, nearest first, within the window
-    of :data:`_WINDOW_SENTENCES` (longer while the sentences between go on about the same he/she); within a
-    sentence the main clause's subject before embedded ones, then the nearest.  A sentence whose main
-    subject is the same he/she passes the chain on and gives no candidates of its own."""
-    out: list[Speaker] = []
+#: The pronouns of each gender, in any case: a sentence that has one and no person subject goes on about
+#: the same he/she ("Lee: What are her plans? ... She said").
+_SEX_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
+
+
+def _subject_person(article: Article, tok: Token, history: "History",
+                    sex: str | None = None) -> list[tuple[Speaker, bool]]:
+    """The persons named before ``tok``, most salient first, each with whether it is a subject.
+
+    They come by sentence, nearest first, within the window of :data:`_WINDOW_SENTENCES` (longer while
+    the sentences between go on about the same he/she); within a sentence the subjects come first (the main
+    clause's before embedded ones, then the nearest), then the other persons named there (objects,
+    possessors, a name standing before a colon), nearest first.  A sentence whose main subject is the same
+    he/she passes the chain on and gives no candidates of its own."""
+    out: list[tuple[Speaker, bool]] = []
     window = _WINDOW_SENTENCES
     same = None if sex is None else ("she" if sex == "f" else "he")
     for k, span in enumerate(_sentences_before(tok, history)):
         if k > window:
             break
-        subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not _inside(history, t)]
-        subjects.sort(key=lambda t: (_clause_depth(t), t.i))
+        subjects = [t for t in span if (t.dep_ in ("nsubj", "nsubjpass") or _agent(t)) and not _inside(history, t)]
+        subjects.sort(key=lambda t: (_clause_depth(t), t.dep_ == "nsubjpass", t.i))
         if subjects and same is not None and is_pronoun(subjects[0]) and subjects[0].lower_ == same:
-            if k >= 1:
-                window = min(_CHAIN_SENTENCES, window + 1)
+            window = min(_CHAIN_SENTENCES, window + 1)
             continue
         for t in subjects:
-            if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN"):
+            if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):
                 continue
             sp = _name_of(article, t, None)
             if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
@@ -519,7 +566,22 @@ def _subject_person(article: Article, tok: Token, history: "History", sex: str |
             if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
                 sp.head = t.lower_
                 sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
-                out.append(sp)
+                out.append((sp, True))
+        taken = {t.i for t in subjects}
+        if subjects and _unknown_description(subjects[0]):
+            continue  # "The radio host filled his speeches with praise for Lee": the host, not Lee
+        persons = _persons_in(article, span, history)
+        says_sex = sex is not None and any(t.lower_ in _SEX_PRONOUNS[sex] and not _inside(history, t) for t in span)
+        for ent in reversed(persons):
+            if ent[-1].i not in taken:
+                sp = name_of(article, ent[-1])
+                if sp is not None and sp.person:
+                    sp.gender = gender(sp.names, ent.text)
+                    if sp.gender is None and says_sex and len(persons) == 1:
+                        sp.gender = sex  # the only person of a sentence that says "her" is a woman
+                    out.append((sp, False))
+        if says_sex and not persons:
+            window = min(_CHAIN_SENTENCES, window + 1)  # "What are her plans?" goes on about her
     return out
 
 
@@ -569,8 +631,8 @@ class History:
         low = tok.lower_
         if low in ("he", "she", "him", "her"):
             sex = "f" if low in ("she", "her") else "m"
-            for sp in _subject_person(article, tok, self, sex):
-                if sp.gender in (None, sex):
+            for sp, subject in _subject_person(article, tok, self, sex):
+                if sp.gender == sex or (subject and sp.gender is None):
                     sp.offset = tok.idx
                     return sp
             for sp in reversed([s for s in self.items if s.offset < tok.idx]):
