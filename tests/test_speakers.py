@@ -79,3 +79,12 @@ def test_plural_subject_is_no_antecedent_of_she_but_the_woman_named_is(qsettings
     text = ('"We will vote against it," Maria Lopez said.\n\n'
             'Reporters questioned Ann Kerr about her record at the bank. "I have nothing to hide," she said.')
     assert speaker_of(text, "nothing to hide", qsettings) == "Ann Kerr"
+
+
+def test_it_is_the_body_that_is_the_subject_just_before(qsettings):
+    text = ('The Red Cross said its staff had left the town on Sunday.\n\n'
+            'Norway has condemned the shelling of the hospital and has recalled its envoy. It says the attack '
+            'broke the truce agreed in March.')
+    art = process(text, settings=qsettings)
+    hits = [q for q in art.quotes if "broke the truce" in q.text]
+    assert hits and hits[0].speaker == "Norway"

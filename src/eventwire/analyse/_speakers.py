@@ -585,6 +585,25 @@ def _subject_person(article: Article, tok: Token, history: "History",
     return out
 
 
+def _subject_body(article: Article, tok: Token, history: "History") -> Speaker | None:
+    """For "it": the main-clause subject of the pronoun's sentence (before it) or of the sentence before,
+    when it is a single body the text names ("Turkey rejected the claim. It says ..."); sentences wholly
+    inside quotation marks do not count."""
+    for k, span in enumerate(_sentences_before(tok, history)):
+        if k > 1:
+            break
+        subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not _inside(history, t)]
+        subjects.sort(key=lambda t: (_clause_depth(t), t.i))
+        for t in subjects[:1]:
+            if t.pos_ not in ("PROPN", "NOUN") or t.tag_ == "NNS" or (t.pos_ == "NOUN" and not _definite(t)):
+                continue
+            sp = name_of(article, t, history)
+            if sp is not None and sp.person is False:
+                sp.offset = tok.idx
+                return sp
+    return None
+
+
 class History:
     """Speakers met so far in the article, for pronouns and for quotes with no cue of their own."""
 
@@ -645,6 +664,9 @@ class History:
             want: bool | None = True
         elif low in ("it", "its"):
             want = False
+            found = _subject_body(article, tok, self)
+            if found is not None:
+                return found
         else:
             want = None
             found = self.plural(tok, article)
