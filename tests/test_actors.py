@@ -398,3 +398,22 @@ def test_a_surname_right_after_the_only_full_name_with_it_goes_there(settings):
             "Ella Rourke thanked the crowd, and Rourke said the campaign was just beginning.")
     names = _names(settings, text)
     assert "Rourke" in names["Ella Rourke"]
+
+
+def test_a_title_with_a_state_goes_to_the_person_from_that_state(settings):
+    text = ("Vermont Sen. Ben Ashford and Sen. Carla Ruiz of Florida met on Monday. Ruiz spoke first.\n\n"
+            "The Vermont senator said a deal was near. The Florida senator disagreed.")
+    names = _names(settings, text)
+    assert "Vermont senator" in names["Ben Ashford"] and "Florida senator" in names["Carla Ruiz"]
+    assert "Florida senator" not in names["Ben Ashford"]
+
+
+def test_a_title_with_a_state_nobody_is_from_is_left_alone(settings):
+    text = "Sen. Ben Ashford of Vermont spoke on Monday. The Ohio senator did not attend."
+    names = _names(settings, text)
+    assert "Ohio senator" not in names["Ben Ashford"]
+
+
+def test_abbreviated_titles_are_not_part_of_the_name(settings):
+    names = _names(settings, "Sen. Ben Ashford and Gov. Carla Ruiz met on Monday.")
+    assert "Ben Ashford" in names and "Carla Ruiz" in names

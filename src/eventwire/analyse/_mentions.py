@@ -51,6 +51,8 @@ class Mention:
     antecedent: int | None = None  # pronouns: head token of the governing clause's subject
     past_country: str | None = None  # persons: the country of a former office ("former Nigerian President")
     subject: bool = False  # the subject of its clause
+    about: frozenset[str] = frozenset()  # persons: lower-cased words of the name and its descriptions
+    places: frozenset[str] = frozenset()  # titles: places below the country level ("the Vermont senator")
 
 
 _NO = Entry("none", "")
@@ -467,6 +469,7 @@ class Extractor:
             m = self._mention(i, j, "person", None, country=country, role=role, kind="person",
                               term=title.key if title else None)
             m.desc = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in desc if b > a]
+            m.about = frozenset(doc[k].lower_ for a, b in [(i, j), *desc, self._home(i, j)] for k in range(a, b))
             m.past_country = f_country
             for a, b in desc:  # an organization in the description is an actor too ("OCHA spokesman")
                 self.used.update(k for k in range(a, b)
@@ -708,6 +711,29 @@ class Extractor:
             type_ = "title" if kind == "person" else "group"
             m = self._mention(a, b, type_, title.key, country=country, role=role, kind=kind, term=title.key)
             m.word = doc[i:j].text.lower()
+            if type_ == "title":
+                m.places = self._subnational(a, b)
+
+    def _home(self, i: int, j: int) -> tuple[int, int]:
+        """The place after a name that says where the person is from or represents ("Sen. Carla Ruiz of
+        Florida", "Ann Lee (D-Vermont)"): its token range, empty when there is none."""
+        doc = self.doc
+        k = j + 1 if j < len(doc) and doc[j].text == "(" else j
+        if k < len(doc) and (doc[k].lower_ in ("of", "from") and i <= doc[k].head.i < j or k > j):
+            end = k + 1
+            while end < len(doc) and end - k <= 4 and (doc[end].ent_type_ in ("GPE", "LOC") or doc[end].text in "-."
+                                                        or doc[end].text in ("D", "R", "I")):
+                end += 1
+            if any(doc[t].ent_type_ in ("GPE", "LOC") for t in range(k, end)):
+                return k, end
+        return j, j
+
+    def _subnational(self, a: int, b: int) -> frozenset[str]:
+        """Lower-cased words of the places in ``doc[a:b]`` that are no country of the knowledge base
+        ("Vermont" in "the Vermont senator")."""
+        doc = self.doc
+        return frozenset(doc[k].lower_ for k in range(a, b) if doc[k].ent_type_ in ("GPE", "LOC")
+                         and doc[k].is_alpha and k not in self.entry_at)
 
     def _pronouns(self) -> None:
         doc = self.doc

@@ -28,6 +28,7 @@ class _Cluster:
     name: str = ""
     fallback: bool = False  # country is the article's main country, not read from the text
     past: set[str] = field(default_factory=set)  # person: countries of former offices
+    about: set[str] = field(default_factory=set)  # person: lower-cased words of its names and descriptions
 
 
     def add(self, m: Mention) -> None:
@@ -40,6 +41,8 @@ class _Cluster:
             self.terms.add(m.term)
         if m.past_country:
             self.past.add(m.past_country)
+        if m.type == "person":
+            self.about.update(m.about)
 
     def spans(self) -> list[tuple[int, int]]:
         return sorted(set([(m.start, m.end) for m in self.mentions] + self.extra))
@@ -222,6 +225,8 @@ class _Resolver:
         says the country ("a Chinese diplomat")."""
         pick = None
         for c in self.recent_persons(m.start) or self.people:
+            if m.places and not m.places <= c.about:
+                continue  # "the Florida senator" is not the one from Vermont
             if m.country and (c.country == m.country or m.country in c.past) and not c.fallback \
                     and (m.role is None or c.role in (None, m.role) or m.country in c.past):
                 pick = c
@@ -229,13 +234,14 @@ class _Resolver:
             if not m.country and m.term and m.term in c.terms:
                 pick = c
                 break
-        if pick is None and not m.country:
+        if pick is None and not m.country and not m.places:
             s0 = self.sent_of(m.start)
             pick = next((c for c in self.recent_persons(m.start) if c.role == m.role
                          and self.sent_of(max(x for x, _ in c.spans() if x < m.start)) >= s0 - 3), None)
-        if pick is None and m.country:
-            pick = next((c for c in reversed(self.later_persons(m.end)) if c.country == m.country and not c.fallback
-                         and (m.term in c.terms or c.role == m.role)), None)
+        if pick is None and (m.country or m.places):
+            pick = next((c for c in reversed(self.later_persons(m.end))
+                         if (c.country == m.country and not c.fallback or not m.country)
+                         and m.places <= c.about and (m.term in c.terms or c.role == m.role)), None)
         if pick is None:
             if m.term is None or not m.country:
                 return  # a bare title nobody in the article fits: not an actor of its own
