@@ -88,3 +88,10 @@ def test_it_is_the_body_that_is_the_subject_just_before(qsettings):
     art = process(text, settings=qsettings)
     hits = [q for q in art.quotes if "broke the truce" in q.text]
     assert hits and hits[0].speaker == "Norway"
+
+
+def test_party_modifier_does_not_make_a_description_new(qsettings):
+    text = ('Tom Hale says he will win the state easily.\n\n'
+            'Asked about the polls, the Republican candidate said he was not worried. "Polls come and go," '
+            'he said.')
+    assert speaker_of(text, "Polls come and go", qsettings) == "Tom Hale"

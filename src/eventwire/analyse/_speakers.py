@@ -332,7 +332,7 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
     person, refers = _noun_kind(tok)
-    specific = any(t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG") for t in phrase if t.i != tok.i)
+    specific = bool(_restricting(phrase, tok))
     if refers and history is not None and _definite(tok):
         back = _described(article, tok, phrase, person, history.quoted) if tok.tag_ != "NNS" else None
         if back is None and not specific:
@@ -389,7 +389,7 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
     or a body the text introduced under the modifier ("the UN's World Food Programme" ... "the UN agency")."""
     doc = tok.doc
     head = {tok.lower_, tok.lemma_.lower()}
-    mods = [t for t in phrase if t.i != tok.i and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))]
+    mods = _restricting(phrase, tok)
     mod_words = {t.lower_ for t in mods}
     mod_country = country_in(" ".join(t.text for t in mods)) if mods else None
     labels = ("PERSON",) if person else ("ORG", "NORP", "GPE") if person is False else ("PERSON", "ORG")
@@ -414,12 +414,27 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
     return None
 
 
+def _restricting(phrase: Span, tok: Token) -> list[Token]:
+    """The modifiers of a description that say which one it is: names, places, bodies and demonyms ("the
+    Russian ministry", "the UN agency"); a party or creed ("the Republican candidate") does not."""
+    out = []
+    for t in phrase:
+        if t.i == tok.i:
+            continue
+        if t.ent_type_ == "NORP":
+            if country_in(t.text) is not None:
+                out.append(t)
+        elif t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG"):
+            out.append(t)
+    return out
+
+
 def _agreeing(sp: Speaker | None, phrase: Span, tok: Token) -> Speaker | None:
     """``sp`` when the proper-name modifiers of ``phrase`` agree with it: all their words are in its name, or
     they name its country."""
     if sp is None:
         return None
-    mods = [t for t in phrase if t.i != tok.i and (t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG"))]
+    mods = _restricting(phrase, tok)
     words = {w.lower() for w in " ".join(sp.names).split()}
     country = country_in(" ".join(t.text for t in mods))
     if {t.lower_ for t in mods} <= words or (country is not None and country == sp.country):
@@ -483,7 +498,7 @@ def _persons_in(article: Article, span: Span, history: "History") -> list[Span]:
         for s, e in actor.mentions:
             if lo <= s and e <= hi:
                 m = doc.char_span(s, e, alignment_mode="expand")
-                if m is not None and len(m) and not any(a <= m.start < b or m.start <= a < m.end for a, b in found):
+                if m is not None and len(m) and not is_pronoun(m[-1]) and not any(a <= m.start < b or m.start <= a < m.end for a, b in found):
                     found[(m.start, m.end)] = m
     return [found[k] for k in sorted(found) if not _inside(history, found[k][-1])]
 
@@ -560,7 +575,9 @@ def _subject_person(article: Article, tok: Token, history: "History",
         for t in subjects:
             if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):
                 continue
-            sp = _name_of(article, t, None)
+            sp = _name_of(article, t, history)
+            if sp is not None and t.pos_ == "PROPN" and any(c.lower_ == "the" for c in t.lefts):
+                sp = None  # "the Common Core": a person's name takes no article
             if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
                 sp = history.known_person(t)  # "D'Souza went on" mis-tagged, but he has spoken before
             if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
