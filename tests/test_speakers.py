@@ -95,3 +95,17 @@ def test_party_modifier_does_not_make_a_description_new(qsettings):
             'Asked about the polls, the Republican candidate said he was not worried. "Polls come and go," '
             'he said.')
     assert speaker_of(text, "Polls come and go", qsettings) == "Tom Hale"
+
+
+def test_he_after_the_article_turns_to_a_new_man(qsettings):
+    text = ('Tom Hale spoke first. "We will win," he said.\n\n'
+            'The crowd then turned to Peter Marsh, who had flown in from Texas. The room fell silent for a '
+            'moment. "I am here to listen," he said.')
+    assert speaker_of(text, "here to listen", qsettings) == "Peter Marsh"
+
+
+def test_she_after_a_with_clause_naming_the_woman(qsettings):
+    text = ('"The budget is a mess," Maria Lopez said on Monday.\n\n'
+            'It has become a campaign issue, with Sandra Keane - who has called for an audit - attacking the '
+            'mayor. "Nobody can explain where the money went," she said.')
+    assert speaker_of(text, "Nobody can explain", qsettings) == "Sandra Keane"

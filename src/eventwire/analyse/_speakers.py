@@ -573,6 +573,8 @@ def _subject_person(article: Article, tok: Token, history: "History",
             window = min(_CHAIN_SENTENCES, window + 1)
             continue
         for t in subjects:
+            if t.lower_ in ("who", "that") and t.head.dep_ == "relcl":
+                t = t.head.head  # "Marsh, who had flown in": Marsh
             if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):
                 continue
             sp = _name_of(article, t, history)
@@ -585,10 +587,10 @@ def _subject_person(article: Article, tok: Token, history: "History",
                 sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
                 out.append((sp, True))
         taken = {t.i for t in subjects}
-        if subjects and _unknown_description(subjects[0]):
+        says_sex = sex is not None and any(t.lower_ in _SEX_PRONOUNS[sex] and not _inside(history, t) for t in span)
+        if subjects and says_sex and _unknown_description(subjects[0]):
             continue  # "The radio host filled his speeches with praise for Lee": the host, not Lee
         persons = _persons_in(article, span, history)
-        says_sex = sex is not None and any(t.lower_ in _SEX_PRONOUNS[sex] and not _inside(history, t) for t in span)
         for ent in reversed(persons):
             if ent[-1].i not in taken:
                 sp = name_of(article, ent[-1])
