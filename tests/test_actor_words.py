@@ -43,3 +43,24 @@ def test_user_file_extends_a_group(tmp_path):
     assert "prof" in actor_words("honorific") and "mr" in actor_words("honorific")
     knowledge.use(())
     assert "prof" not in actor_words("honorific")
+
+
+def test_shipped_nicknames_and_particles():
+    from eventwire.analyse._actor_words import nicknames
+
+    assert nicknames()["chuck"] == "charles" and nicknames()["bill"] == "william"
+    assert {"de", "van", "bin"} <= actor_words("particle")
+
+
+def test_a_short_given_name_and_the_full_one_are_one_person(settings):
+    a = Article(text="Sen. Chuck Hollis spoke on Monday. Later Charles Hollis, the committee chairman, "
+                     "said the hearing would go ahead, and Hollis left.")
+    actors.run(a, settings)
+    people = [x for x in a.actors if x.kind == "person" and "Hollis" in x.name]
+    assert len(people) == 1 and people[0].name == "Charles Hollis"
+
+
+def test_a_name_particle_does_not_cut_a_name(settings):
+    a = Article(text="On Monday the Dutch envoy Pieter de Vries told reporters the talks had failed.")
+    actors.run(a, settings)
+    assert any(x.name == "Pieter de Vries" for x in a.actors)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Actor
-from ._actor_words import actor_words
+from ._actor_words import actor_words, nicknames
 from ._mentions import Mention
 
 
@@ -49,8 +49,18 @@ class _Cluster:
 
 
 def _words(text: str) -> list[str]:
+    """The lower-cased name words of a person mention, without titles; a given name's short form is
+    written out ("Chuck Grassley" -> charles, grassley), the last word (the surname, or a lone first
+    name) never."""
+    titles, short = actor_words("title"), nicknames()
+    words = [w for w in text.lower().replace("\u2019", "'").split() if w not in titles]
+    return [short.get(w, w) if k < len(words) - 1 else w for k, w in enumerate(words)]
+
+
+def _all_words(text: str) -> set[str]:
+    """:func:`_words` with the short forms kept too, so that a lone "Bernie" finds "Bernie Sanders"."""
     titles = actor_words("title")
-    return [w for w in text.lower().replace("\u2019", "'").split() if w not in titles]
+    return set(_words(text)) | {w for w in text.lower().replace("\u2019", "'").split() if w not in titles}
 
 
 def main_country(mentions: list[Mention], kb_countries: list[str]) -> str | None:
@@ -143,7 +153,7 @@ class _Resolver:
             target = fits[0] if fits else None
             if target is None:
                 target = self.get(("person", m.text.lower()), "person")
-                target.words = ws
+                target.words = _all_words(m.text)
                 target.name = m.text
                 self.people.append(target)
             target.add(m)
