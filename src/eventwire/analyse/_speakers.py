@@ -392,7 +392,7 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
     mods = _restricting(phrase, tok)
     mod_words = {t.lower_ for t in mods}
     mod_country = country_in(" ".join(t.text for t in mods)) if mods else None
-    labels = ("PERSON",) if person else ("ORG", "NORP", "GPE") if person is False else ("PERSON", "ORG")
+    labels = ("PERSON",) if person else ("ORG",) if person is False else ("PERSON", "ORG")
     for ent in reversed([e for e in doc.ents if e.end <= phrase.start and e.label_ in labels]):
         if any(s <= ent.start_char < e for s, e in quoted):
             continue
@@ -578,7 +578,7 @@ def _subject_person(article: Article, tok: Token, history: "History",
             if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):
                 continue
             sp = _name_of(article, t, history)
-            if sp is not None and t.pos_ == "PROPN" and any(c.lower_ == "the" for c in t.lefts):
+            if sp is not None and not sp.person and t.pos_ == "PROPN" and any(c.lower_ == "the" for c in t.lefts):
                 sp = None  # "the Common Core": a person's name takes no article
             if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
                 sp = history.known_person(t)  # "D'Souza went on" mis-tagged, but he has spoken before
@@ -592,7 +592,7 @@ def _subject_person(article: Article, tok: Token, history: "History",
             continue  # "The radio host filled his speeches with praise for Lee": the host, not Lee
         persons = _persons_in(article, span, history)
         for ent in reversed(persons):
-            if ent[-1].i not in taken:
+            if ent[-1].i not in taken and ent[-1].dep_ != "compound":  # not "the Clinton campaign"
                 sp = name_of(article, ent[-1])
                 if sp is not None and sp.person:
                     sp.gender = gender(sp.names, ent.text)
