@@ -109,3 +109,16 @@ def test_she_after_a_with_clause_naming_the_woman(qsettings):
             'It has become a campaign issue, with Sandra Keane - who has called for an audit - attacking the '
             'mayor. "Nobody can explain where the money went," she said.')
     assert speaker_of(text, "Nobody can explain", qsettings) == "Sandra Keane"
+
+
+def test_a_state_description_takes_the_person_titled_with_that_state(qsettings):
+    text = ('Ohio Sen. Ann Kerr lost the vote. In Ohio, Tom Hale won every county.\n\n'
+            'The Ohio senator thanked her staff, saying she "will be back in two years."')
+    assert speaker_of(text, "will be back", qsettings) == "Ann Kerr"
+
+
+def test_embedded_he_does_not_hide_the_man_named_in_the_sentence(qsettings):
+    text = ('The letters included drawings by Tom Hale.\n\n'
+            'In court on Monday, Peter Marsh, in a grey suit, said little, confirming only that he knew '
+            'the charges he faced.\n\n"I am sorry," he said after the hearing.')
+    assert speaker_of(text, "I am sorry", qsettings) == "Peter Marsh"

@@ -403,7 +403,11 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
                 bool(mod_words & before) and not (mod_words & {t.lower_ for t in ent}))
             agrees = mod_words <= {t.lower_ for t in ent} or (
                 mod_country is not None and country_in(ent.text) == mod_country)
-            if not (introduced or (agrees and head & _roles_of(ent))):
+            roles = _roles_of(ent)
+            if ent.label_ == "PERSON":  # "Florida Sen. Ann Lee" ... "the Florida senator"
+                if not (head & roles and (agrees or mod_words & roles)):
+                    continue
+            elif not (introduced or (agrees and head & roles)):
                 continue
         elif not head & _roles_of(ent):
             continue
@@ -552,6 +556,12 @@ def _sentences_before(tok: Token, history: "History"):
 _SEX_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
 
 
+def _fits(sp: Speaker, subject: bool, sex: str | None) -> bool:
+    """Whether a candidate of :func:`_subject_person` can be the he/she of gender ``sex``: its gender is
+    known to match, or it is a subject whose gender nothing tells."""
+    return sp.gender == sex or (subject and sp.gender is None)
+
+
 def _subject_person(article: Article, tok: Token, history: "History",
                     sex: str | None = None) -> list[tuple[Speaker, bool]]:
     """The persons named before ``tok``, most salient first, each with whether it is a subject.
@@ -569,9 +579,11 @@ def _subject_person(article: Article, tok: Token, history: "History",
             break
         subjects = [t for t in span if (t.dep_ in ("nsubj", "nsubjpass") or _agent(t)) and not _inside(history, t)]
         subjects.sort(key=lambda t: (_clause_depth(t), t.dep_ == "nsubjpass", t.i))
-        if subjects and same is not None and is_pronoun(subjects[0]) and subjects[0].lower_ == same:
+        if (subjects and same is not None and subjects[0].lower_ == same
+                and _clause_depth(subjects[0]) == 0):
             window = min(_CHAIN_SENTENCES, window + 1)
             continue
+        before = len(out)
         for t in subjects:
             if t.lower_ in ("who", "that") and t.head.dep_ == "relcl":
                 t = t.head.head  # "Marsh, who had flown in": Marsh
@@ -599,7 +611,7 @@ def _subject_person(article: Article, tok: Token, history: "History",
                     if sp.gender is None and says_sex and len(persons) == 1:
                         sp.gender = sex  # the only person of a sentence that says "her" is a woman
                     out.append((sp, False))
-        if says_sex and not persons:
+        if says_sex and not any(_fits(sp, subject, sex) for sp, subject in out[before:]):
             window = min(_CHAIN_SENTENCES, window + 1)  # "What are her plans?" goes on about her
     return out
 
@@ -670,7 +682,7 @@ class History:
         if low in ("he", "she", "him", "her"):
             sex = "f" if low in ("she", "her") else "m"
             for sp, subject in _subject_person(article, tok, self, sex):
-                if sp.gender == sex or (subject and sp.gender is None):
+                if _fits(sp, subject, sex):
                     sp.offset = tok.idx
                     return sp
             for sp in reversed([s for s in self.items if s.offset < tok.idx]):
