@@ -417,3 +417,9 @@ def test_a_title_with_a_state_nobody_is_from_is_left_alone(settings):
 def test_abbreviated_titles_are_not_part_of_the_name(settings):
     names = _names(settings, "Sen. Ben Ashford and Gov. Carla Ruiz met on Monday.")
     assert "Ben Ashford" in names and "Carla Ruiz" in names
+
+
+def test_a_headline_organization_that_is_a_name_and_its_verb_is_the_person(settings):
+    text = "Cruz: Ted Lamb Would Put Liberals On Court\n\nTed Lamb spoke on Monday. Lamb said the court would change."
+    names = _names(settings, text)
+    assert "Ted Lamb" in names and not any("Liberals" in n for n in names)

@@ -252,7 +252,14 @@ class Extractor:
         # personal name ("Moussa Faki Mahamat": capitalised words, none an organization word): a person
         last = {doc[ent.end - 1].text for ent in doc.ents if ent.label_ == "PERSON"}
         for ent in doc.ents:
-            if ent.label_ != "ORG" or len(ent) < 2 or any(k in self.entry_at for k in range(ent.start, ent.end)):
+            if ent.label_ != "ORG" or len(ent) < 2:
+                continue
+            a, b = self._headline_trim(ent.start, ent.end)
+            if a == ent.start and b < ent.end and (doc[b].pos_ in ("VERB", "AUX") or doc[b].tag_.startswith("VB")):
+                # "Ann Lee Would Veto Bill": a headline ran a name into its verb
+                spans[a] = (a, a, b)
+                continue
+            if any(k in self.entry_at for k in range(ent.start, ent.end)):
                 continue
             words = [t for t in ent if not t.is_punct]
             namelike = 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in words) \
