@@ -1,472 +1,19 @@
-"""Turning a speaker's head token into a name: the actor it mentions, a fuller name from the text, or the
-plain words of an anonymous source ("Israeli officials", with the country its demonym gives).
-
-Pronouns ("he said", "it added") resolve to the last speaker of a matching type (:class:`History`).
+"""Who said it, for the quotes stage: the speakers met so far in an article (:class:`History`), pronouns
+resolved by salience (he/she to the most salient person of a matching gender in the sentences just before,
+"it" to the body that is the subject there, then the last speaker of a matching type), and :func:`resolve`,
+which turns speaker head tokens into one :class:`Speaker`.  Naming a non-pronoun head is
+:mod:`._speaker_names`'s job.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
-from .. import knowledge
 from ..model import Article
-from ._kb import load as load_kb
-from .spans import actors_at
-from . import _speech
-from ._speech import is_pronoun, source_nouns, text_of
+from ._speaker_names import (Speaker, animate, clean_words, definite, gender, name_of, noun_kind, phrase_of,
+                             title_person)
+from ._speech import is_pronoun, source_nouns
 
-_NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
-_LEFT_DEPS = ("compound", "amod", "nmod", "det", "poss", "case", "nummod", "quantmod")
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
-
-
-@dataclass(slots=True)
-class Speaker:
-    """Who said something: ``names`` (several for a joint statement), the first one's country, and whether
-    it is a person (for he/she) or a body (for it/they); ``None`` when unknown."""
-
-    names: list[str]
-    country: str | None = None
-    person: bool | None = None
-    offset: int = 0
-    countries: list[str | None] = field(default_factory=list)
-    head: str = ""  # the head word the text used for it ("representative"), for "the representative said"
-    gender: str | None = None  # "f" / "m" when a given name or title tells
-
-
-def _kb():
-    """The actors stage's knowledge base (countries, demonyms, titles), with the user's files for it."""
-    return load_kb()
-
-
-def country_in(words: str) -> str | None:
-    """The country a demonym or country name in ``words`` points to ("Israeli officials" -> ISR)."""
-    kb = _kb()
-    toks = words.replace("’", "'").replace("'s", "").split()
-    for n in (3, 2, 1):
-        for i in range(len(toks) - n + 1):
-            entry = kb.lookup(" ".join(toks[i:i + n]).strip(",."))
-            if entry is not None and entry.type in ("country", "demonym", "people") and entry.country:
-                return entry.country
-    return None
-
-
-def _entity(tok: Token) -> Span | None:
-    """The named entity holding ``tok`` (found from its IOB tags, without scanning ``doc.ents``)."""
-    if not tok.ent_type_:
-        return None
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
-
-
-def _phrase(tok: Token) -> Span:
-    """The noun phrase a speaker head stands for: its entity, or the head with its left modifiers."""
-    ent = _entity(tok)
-    if ent is not None and ent.label_ in _NAME_LABELS:
-        return ent
-    left = tok.i
-    for c in tok.lefts:
-        if c.dep_ in _LEFT_DEPS:
-            left = min(left, c.left_edge.i)
-    right = tok.i
-    for c in tok.rights:
-        if c.dep_ in ("compound", "flat") and c.i == right + 1:
-            right = c.i
-    return tok.doc[left:right + 1]
-
-
-def _clean(words: str) -> str:
-    toks = words.split()
-    while toks and toks[0].lower() in _DETERMINERS:
-        toks = toks[1:]
-    out = " ".join(toks)
-    for suffix in ("'s", "’s"):
-        if out.endswith(suffix):
-            out = out[: -len(suffix)]
-    return out.strip(" ,.;:")
-
-
-def _expansion(doc: Doc, acronym: str) -> str | None:
-    """The full name written before "(ACRONYM)" in the text ("Israel Defense Forces (IDF)")."""
-    m = re.search(r"((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|and|the|on|in|de)\s+)*){1,%d})\(%s\)"
-                  % (len(acronym) + 3, re.escape(acronym)), text_of(doc))
-    if not m:
-        return None
-    words = m.group(1).split()
-    while words and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words) or None
-
-
-def _fullest(doc: Doc, ent: Span) -> str:
-    """The fullest form of a name in ``doc``: among same-label entities ending in the same word ("Putin" ->
-    "Vladimir Putin"), the most frequent, then the nearest before it; or the spelt-out name of an acronym."""
-    name = _clean(ent.text)
-    if 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
-        full = _expansion(doc, name)
-        if full:
-            return full
-    last = name.split()[-1].lower() if name else ""
-    counts: dict[str, int] = {}
-    nearest: dict[str, int] = {}
-    for other in doc.ents:
-        if other.label_ != ent.label_:
-            continue
-        words = _clean(other.text).split()
-        if not words or words[-1].lower() != last or len(words) < len(name.split()):
-            continue
-        form = " ".join(words)
-        counts[form] = counts.get(form, 0) + 1
-        dist = ent.start - other.start if other.start <= ent.start else 10_000 + other.start - ent.start
-        nearest[form] = min(nearest.get(form, 1 << 30), dist)
-    longer = [f for f in counts if len(f.split()) > len(name.split())]
-    if not longer:
-        return name
-    return max(longer, key=lambda f: (counts[f], -nearest[f]))
-
-
-def _name_words(words: str) -> list[str]:
-    """The capitalised name words of ``words``, without titles ("Gov. John Kasich" -> John, Kasich)."""
-    out = []
-    for w in _clean(words).rstrip("’'").split():
-        if w[:1].isupper() and not w.endswith(".") and _title_person(w.lower()) is None:
-            out.append(w)
-    return out
-
-
-def _person_name(actor_name: str, ent: Span | None) -> str:
-    """The name to give a person speaker whose head lies in ``ent``: the actor's name when it agrees with the
-    words the text uses there (it ends in the entity's surname, and its given name when the text gives one)
-    and is written in the text; else the fullest form of the entity itself.  Guards against actor names that
-    took in a headline's verb ("Blackwell Endorses"), merged two people by surname, or were respelt."""
-    if ent is None or ent.label_ != "PERSON":
-        return actor_name
-    words = _name_words(ent.text)
-    if not words:
-        return actor_name
-    tail = words[-2:] if len(words) >= 2 else words[-1:]
-    agrees = actor_name.split()[-len(tail):] == tail
-    if agrees and actor_name in text_of(ent.doc):
-        return actor_name
-    return _fullest(ent.doc, ent)
-
-
-def _headline_name(tok: Token, name: str) -> str:
-    """For a head in the first line (a title-cased headline, where names run into verbs: "Ann Lee Slams
-    X"): the fullest name in the body that ends in the head's word, else ``name``."""
-    text = text_of(tok.doc)
-    first = len(text) - len(text.lstrip())
-    line_end = text.find("\n", first)
-    if line_end < 0 or tok.idx >= line_end or tok.ent_type_ not in ("PERSON", "ORG"):
-        return name
-    caps = [w for w in text[first:line_end].split() if w[:1].isalpha()]
-    if not caps or sum(w[0].isupper() for w in caps) < 0.7 * len(caps):
-        return name  # a lead sentence, not a title-cased headline
-    forms: dict[str, int] = {}
-    for ent in tok.doc.ents:
-        words = _clean(ent.text).split()
-        if ent.start_char > line_end and ent.label_ == tok.ent_type_ and words and words[-1] == tok.text:
-            form = " ".join(words)
-            forms[form] = forms.get(form, 0) + 1
-    if not forms:
-        return name
-    return max(forms, key=lambda f: (len(f.split()), forms[f]))
-
-
-def animate(tok: Token) -> bool:
-    """Whether a speaker head can speak: a pronoun, a name, or a noun for people, bodies or documents
-    (not "the title of the law showed", "good information can drive out")."""
-    if is_pronoun(tok) or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
-    if tok.pos_ != "NOUN":
-        return False
-    word, lemma = tok.lower_, tok.lemma_.lower()
-    return (word in source_nouns() or lemma in source_nouns() or _title_person(word) is not None
-            or _title_person(lemma) is not None or lemma in _speech.document_nouns()
-            or lemma in _speech.cue_nouns() or _kb().lookup(word) is not None)
-
-
-def _title_person(word: str) -> bool | None:
-    """Whether a title or role noun names a person (from the shared ``titles.tsv``); None if unknown."""
-    entry = _kb().title(word)
-    return None if entry is None else entry.kind == "person"
-
-
-def _noun_kind(tok: Token) -> tuple[bool | None, bool]:
-    """(names a person, refers back to an earlier actor) for a common-noun speaker head."""
-    word = tok.lower_
-    if word == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "year":
-        word = "year-old"
-    known = source_nouns().get(word) or source_nouns().get(tok.lemma_.lower())
-    if known is not None:
-        return known
-    person = _title_person(word)
-    if person is None:
-        person = _title_person(tok.lemma_.lower())
-    if person is not None:
-        return person, True
-    return None, False
-
-
-def _indefinite(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
-                                      for c in tok.lefts)
-
-
-def _titled(ent: Span) -> bool:
-    """A name right after a person noun ("protester Ann Lee", "spokesman Ivo Ras") names a person, whatever
-    the NER label says."""
-    if ent.start == 0:
-        return False
-    prev = ent.doc[ent.start - 1]
-    word = prev.lower_
-    known = source_nouns().get(word)
-    return bool(known and known[0]) or _title_person(word) is True
-
-
-def _definite(tok: Token) -> bool:
-    for c in tok.lefts:
-        if c.dep_ == "det":
-            return c.lower_ in ("the", "this", "that")
-        if c.dep_ == "poss":
-            return True
-    return tok.tag_ != "NNS"
-
-
-def _bracketed_owner(tok: Token) -> Token | None:
-    """For a head inside a bracket right after a person's name ("Gov. Ann Lee (R-OH) said"): the name."""
-    doc = tok.doc
-    for j in range(tok.i - 1, max(-1, tok.i - 5), -1):
-        if doc[j].text == ")":
-            return None
-        if doc[j].text == "(":
-            prev = doc[j - 1] if j > 0 else None
-            if prev is not None and prev.ent_type_ == "PERSON":
-                return prev
-            return None
-    return None
-
-
-def _named_instead(tok: Token) -> Token:
-    """A name standing for a role-noun head: its apposition ("OCHA spokesman, Jens Laerke"), a name the
-    parser left after it ("Red Shirts leader Jatuporn Prompan"), or the body it speaks for ("a representative
-    for the Association")."""
-    owner = _bracketed_owner(tok)
-    if owner is not None:
-        return owner
-    if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
-        return tok
-    if tok.lemma_.lower() in _speech.document_nouns():  # "the coalition statement", "a statement from X"
-        authors = [c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
-        authors += [g for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                    for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
-        if authors:
-            return authors[0] if authors[0].i > tok.i else authors[-1]
-    for c in tok.rights:
-        if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
-            return c
-    nxt = tok.i + 1
-    while nxt < len(tok.doc) and tok.doc[nxt].text == ",":
-        nxt += 1
-    if nxt < len(tok.doc) and tok.doc[nxt].ent_type_ == "PERSON" and tok.doc[nxt].ent_iob_ == "B":
-        ent = _entity(tok.doc[nxt])
-        return ent[-1] if ent is not None else tok
-    person, refers = _noun_kind(tok)
-    if person is None and not refers:
-        return tok
-    for c in tok.lefts:  # "the ministry's spokesman"
-        if c.dep_ == "poss" and c.ent_type_ in ("ORG", "GPE", "NORP") and refers:
-            ent = _entity(c)
-            return ent[-1] if ent is not None else c
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at"):
-            for g in c.children:
-                if g.dep_ == "pobj" and g.ent_type_ in ("ORG", "PERSON"):
-                    ent = _entity(g)
-                    return ent[-1] if ent is not None else g
-    return tok
-
-
-def name_of(article: Article, tok: Token, history: "History | None" = None) -> Speaker | None:
-    """The speaker a (non-pronoun) head token names."""
-    sp = _name_of(article, tok, history)
-    if sp is not None and not sp.head:
-        sp.head = tok.lower_
-    if sp is not None and sp.person and sp.gender is None:
-        sp.gender = gender(sp.names, " ".join(t.text for t in tok.subtree if t.i <= tok.i + 12))
-    return sp
-
-
-def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker | None:
-    orig = tok
-    tok = _named_instead(tok)
-    phrase = _phrase(tok)
-    hs, he = tok.idx, tok.idx + len(tok)
-    idx = actors_at(article, hs, he) or [
-        i for i in actors_at(article, phrase.start_char, phrase.end_char)
-        if tok.lower_ in article.actors[i].name.lower()]  # a modifier's actor is not the speaker's
-    if _indefinite(tok):
-        idx = []  # "a top security official" introduces someone new: never an earlier actor
-    if idx:
-        actor = article.actors[idx[0]]
-        person = actor.kind == "person" if actor.kind else None
-        ent = _entity(tok)
-        if not person and ent is not None and _titled(ent):
-            person = True  # "protester Ann Lee" though tagged an organization
-        name = _person_name(actor.name, _entity(tok)) if person else actor.name
-        return Speaker([_headline_name(tok, name)], actor.country, person, tok.idx)
-    text = _clean(phrase.text)
-    if not text:
-        return None
-    ent = _entity(tok)
-    if ent is not None and ent.label_ in _NAME_LABELS and (ent.start, ent.end) == (phrase.start, phrase.end):
-        name = _headline_name(tok, _fullest(tok.doc, ent))
-        person = True if ent.label_ == "PERSON" or _titled(ent) else False
-        country = None if ent.label_ == "PERSON" else country_in(text)
-        return Speaker([name], country, person, tok.idx)
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return None
-    person, refers = _noun_kind(tok)
-    specific = bool(_restricting(phrase, tok))
-    if refers and history is not None and _definite(tok):
-        back = _described(article, tok, phrase, person, history.quoted) if tok.tag_ != "NNS" else None
-        if back is None and not specific:
-            back = history.same_head(tok) or history.antecedent(tok, article, person)
-        elif back is None:
-            back = _agreeing(history.same_head(tok), phrase, tok)  # "the Russian defence ministry" ... "the Russian ministry"
-        if back is not None:
-            back.head = orig.lower_
-            return back
-    return Speaker([text], country_in(text), person, tok.idx)
-
-
-@knowledge.cached
-def _title_means() -> dict[str, frozenset[str]]:
-    """Title word written before a name (lower case, no dot) -> the role nouns it also answers to, from
-    ``knowledge/quote_speaker_titles.tsv`` ("sen" -> senator, lawmaker)."""
-    out: dict[str, set[str]] = {}
-    for r in knowledge.rows("quote_speaker_titles.tsv"):
-        if r.get("written") and r.get("means"):
-            out.setdefault(r["written"].lower(), set()).add(r["means"].lower())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _roles_of(ent: Span) -> set[str]:
-    """The role nouns the text gives the named entity ``ent`` where it names it: the title words right
-    before it ("Sen.", "Ohio Gov.", "Mayor"), the nouns right after it ("the UAW union"), the head of its
-    apposition ("Ann Lee, the city's mayor,"), and for a body the words of its own name ("... Agency")."""
-    doc = ent.doc
-    words: set[str] = set()
-    j = ent.start - 1
-    while j >= max(0, ent.start - 3) and doc[j].text.rstrip(".").isalpha() and doc[j].pos_ in ("PROPN", "NOUN"):
-        words.add(doc[j].lower_)
-        j -= 1
-    if ent.end < len(doc) and doc[ent.end].pos_ == "NOUN":
-        words.add(doc[ent.end].lower_)
-    for t in ent:
-        for c in t.children:
-            if c.dep_ == "appos" and c.pos_ == "NOUN" and not (ent.start <= c.i < ent.end):
-                words.add(c.lower_)
-    if ent.label_ != "PERSON":
-        words |= {t.lower_ for t in ent}
-    means = _title_means()
-    roles = set(words)
-    for w in words:
-        roles |= means.get(w.rstrip("."), frozenset())
-    return roles
-
-
-def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
-               quoted: list[tuple[int, int]]) -> Speaker | None:
-    """For a definite description ("the senator", "the union", "the Russian ministry"): the nearest named
-    entity before it that the text gave that role noun (by a title, an apposition, a noun after it or its
-    own name) and, for a description with a proper-name modifier, whose words or country agree with it;
-    or a body the text introduced under the modifier ("the UN's World Food Programme" ... "the UN agency")."""
-    doc = tok.doc
-    head = {tok.lower_, tok.lemma_.lower()}
-    mods = _restricting(phrase, tok)
-    mod_words = {t.lower_ for t in mods}
-    mod_country = country_in(" ".join(t.text for t in mods)) if mods else None
-    labels = ("PERSON",) if person else ("ORG",) if person is False else ("PERSON", "ORG")
-    for ent in reversed([e for e in doc.ents if e.end <= phrase.start and e.label_ in labels]):
-        if any(s <= ent.start_char < e for s, e in quoted):
-            continue
-        if mods:
-            before = {doc[ent.start - k].lower_ for k in (1, 2) if ent.start - k >= 0}
-            owners = {t.lower_ for t in ent if t.i + 1 < ent.end and doc[t.i + 1].lower_ in ("'s", "’s")}
-            introduced = bool(mod_words & owners) or (
-                bool(mod_words & before) and not (mod_words & {t.lower_ for t in ent}))
-            agrees = mod_words <= {t.lower_ for t in ent} or (
-                mod_country is not None and country_in(ent.text) == mod_country)
-            roles = _roles_of(ent)
-            if ent.label_ == "PERSON":  # "Florida Sen. Ann Lee" ... "the Florida senator"
-                if not (head & roles and (agrees or mod_words & roles)):
-                    continue
-            elif not (introduced or (agrees and head & roles)):
-                continue
-        elif not head & _roles_of(ent):
-            continue
-        sp = name_of(article, ent[-1])
-        if sp is not None and (person is None or sp.person is person or sp.person is None):
-            sp.offset = tok.idx
-            return sp
-    return None
-
-
-def _restricting(phrase: Span, tok: Token) -> list[Token]:
-    """The modifiers of a description that say which one it is: names, places, bodies and demonyms ("the
-    Russian ministry", "the UN agency"); a party or creed ("the Republican candidate") does not."""
-    out = []
-    for t in phrase:
-        if t.i == tok.i:
-            continue
-        if t.ent_type_ == "NORP":
-            if country_in(t.text) is not None:
-                out.append(t)
-        elif t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG"):
-            out.append(t)
-    return out
-
-
-def _agreeing(sp: Speaker | None, phrase: Span, tok: Token) -> Speaker | None:
-    """``sp`` when the proper-name modifiers of ``phrase`` agree with it: all their words are in its name, or
-    they name its country."""
-    if sp is None:
-        return None
-    mods = _restricting(phrase, tok)
-    words = {w.lower() for w in " ".join(sp.names).split()}
-    country = country_in(" ".join(t.text for t in mods))
-    if {t.lower_ for t in mods} <= words or (country is not None and country == sp.country):
-        return sp
-    return None
-
-
-@knowledge.cached
-def _gender_words() -> dict[str, dict[str, str]]:
-    """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv``."""
-    out: dict[str, dict[str, str]] = {"name": {}, "title": {}}
-    for r in knowledge.rows("quote_gender.tsv"):
-        if r.get("word") and r.get("kind") in out:
-            out[r["kind"]][r["word"].lower()] = r["gender"]
-    return out
-
-
-def gender(names: list[str], context: str = "") -> str | None:
-    """'f', 'm' or None for a speaker, from a gendered title in ``context`` or its given name."""
-    titles = _gender_words()["title"]
-    found = {titles[w] for w in (x.strip(",.").lower() for x in context.split()) if w in titles}
-    if len(found) == 1:
-        return found.pop()
-    for name in names[:1]:
-        words = name.split()
-        if len(words) >= 2:
-            return _gender_words()["name"].get(words[0].lower())
-    return None
+__all__ = ["History", "Speaker", "animate", "resolve"]
 
 
 #: How many sentences (not counting sentences wholly inside quotation marks) a he/she looks back for a
@@ -510,7 +57,7 @@ def _persons_in(article: Article, span: Span, history: "History") -> list[Span]:
 def _unknown_description(tok: Token) -> bool:
     """Whether a subject is a definite description the lexicons do not know ("the radio talker"): it may
     be a person, and it is more salient than the persons its sentence names elsewhere."""
-    return (tok.pos_ == "NOUN" and _clause_depth(tok) == 0 and _noun_kind(tok)[0] is None
+    return (tok.pos_ == "NOUN" and _clause_depth(tok) == 0 and noun_kind(tok)[0] is None
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.lefts))
 
 
@@ -521,7 +68,7 @@ def _plural(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     return tok.text[:1].islower() or (lemma != tok.lower_ and (
-        lemma in source_nouns() or _title_person(lemma) is not None))
+        lemma in source_nouns() or title_person(lemma) is not None))
 
 
 def _agent(tok: Token) -> bool:
@@ -589,14 +136,14 @@ def _subject_person(article: Article, tok: Token, history: "History",
                 t = t.head.head  # "Marsh, who had flown in": Marsh
             if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):
                 continue
-            sp = _name_of(article, t, history)
+            sp = name_of(article, t, history)
             if sp is not None and not sp.person and t.pos_ == "PROPN" and any(c.lower_ == "the" for c in t.lefts):
                 sp = None  # "the Common Core": a person's name takes no article
             if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
                 sp = history.known_person(t)  # "D'Souza went on" mis-tagged, but he has spoken before
             if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
                 sp.head = t.lower_
-                sp.gender = gender(sp.names, _phrase(t).text + " " + " ".join(x.text for x in t.subtree))
+                sp.gender = gender(sp.names, phrase_of(t).text + " " + " ".join(x.text for x in t.subtree))
                 out.append((sp, True))
         taken = {t.i for t in subjects}
         says_sex = sex is not None and any(t.lower_ in _SEX_PRONOUNS[sex] and not _inside(history, t) for t in span)
@@ -626,7 +173,7 @@ def _subject_body(article: Article, tok: Token, history: "History") -> Speaker |
         subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not _inside(history, t)]
         subjects.sort(key=lambda t: (_clause_depth(t), t.i))
         for t in subjects[:1]:
-            if t.pos_ not in ("PROPN", "NOUN") or t.tag_ == "NNS" or (t.pos_ == "NOUN" and not _definite(t)):
+            if t.pos_ not in ("PROPN", "NOUN") or t.tag_ == "NNS" or (t.pos_ == "NOUN" and not definite(t)):
                 continue
             sp = name_of(article, t, history)
             if sp is not None and sp.person is False:
@@ -647,7 +194,7 @@ class History:
 
     def known_person(self, tok: Token) -> Speaker | None:
         """The last person speaker whose name ends in ``tok``'s word (a surname the tagger missed)."""
-        word = _clean(tok.text)
+        word = clean_words(tok.text)
         if not word[:1].isupper():
             return None
         for sp in reversed([s for s in self.items if s.offset < tok.idx]):
