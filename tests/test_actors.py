@@ -423,3 +423,8 @@ def test_a_headline_organization_that_is_a_name_and_its_verb_is_the_person(setti
     text = "Cruz: Ted Lamb Would Put Liberals On Court\n\nTed Lamb spoke on Monday. Lamb said the court would change."
     names = _names(settings, text)
     assert "Ted Lamb" in names and not any("Liberals" in n for n in names)
+
+
+def test_a_speech_verb_before_a_name_is_not_part_of_it(settings):
+    names = _names(settings, 'Lee Comey spoke on Monday.\n\nSaid Comey: "We are done."')
+    assert not any(n.startswith("Said") for n in names)

@@ -443,8 +443,8 @@ class Extractor:
         doc = self.doc
         for ent_start, i, j in self._person_spans():
             i, j = _strip(doc, i, j)
-            while i < j and not (doc[i].is_title or doc[i].is_upper):
-                i += 1  # "pro-Chavez": a name starts with a capital
+            while i < j and not (doc[i].is_title or doc[i].is_upper) or i < j - 1 and doc[i].lower_ in actor_words("verb"):
+                i += 1  # "pro-Chavez": a name starts with a capital; "Said Comey:" with no verb
             # a title the NER took into the name ("President Putin")
             while i < j - 1 and (self.entry_at.get(i) and self.entry_at[i][2].type in ("title", "demonym")):
                 i = self.entry_at[i][1]
