@@ -122,3 +122,11 @@ def test_embedded_he_does_not_hide_the_man_named_in_the_sentence(qsettings):
             'In court on Monday, Peter Marsh, in a grey suit, said little, confirming only that he knew '
             'the charges he faced.\n\n"I am sorry," he said after the hearing.')
     assert speaker_of(text, "I am sorry", qsettings) == "Peter Marsh"
+
+
+def test_the_news_agency_is_the_agency_named_after_that_title(qsettings):
+    text = ('Troops moved to the border on Monday, according to a report by the Serbian news agency Petra, '
+            'carried by several papers. The news agency said that the army could not confirm the report.')
+    art = process(text, settings=qsettings)
+    hits = [q for q in art.quotes if "could not confirm" in q.text]
+    assert hits and hits[0].speaker == "Petra"

@@ -319,6 +319,12 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
         if tok.lower_ in article.actors[i].name.lower()]  # a modifier's actor is not the speaker's
     if _indefinite(tok):
         idx = []  # "a top security official" introduces someone new: never an earlier actor
+    if (idx and history is not None and article.actors[idx[0]].name.split()[-1] == tok.text and tok.pos_ == "NOUN"
+            and tok.text.islower() and tok.tag_ != "NNS" and definite(tok) and noun_kind(tok)[1]):
+        back = _described(article, tok, phrase, noun_kind(tok)[0], history.quoted)
+        if back is not None:  # "the news agency" is the agency the text named, not an actor of its own
+            back.head = orig.lower_
+            return back
     if idx:
         actor = article.actors[idx[0]]
         person = actor.kind == "person" if actor.kind else None
@@ -373,7 +379,7 @@ def _roles_of(ent: Span) -> set[str]:
     while j >= max(0, ent.start - 3) and doc[j].text.rstrip(".").isalpha() and doc[j].pos_ in ("PROPN", "NOUN"):
         words.add(doc[j].lower_)
         j -= 1
-    if ent.end < len(doc) and doc[ent.end].pos_ == "NOUN":
+    if ent.end < len(doc) and doc[ent.end].pos_ == "NOUN" and ent.label_ == "ORG":  # not "the Ohio newspaper"
         words.add(doc[ent.end].lower_)
     for t in ent:
         for c in t.children:
@@ -399,7 +405,7 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
     mods = _restricting(phrase, tok)
     mod_words = {t.lower_ for t in mods}
     mod_country = country_in(" ".join(t.text for t in mods)) if mods else None
-    labels = ("PERSON",) if person else ("ORG",) if person is False else ("PERSON", "ORG")
+    labels = ("PERSON",) if person else ("ORG", "PERSON", "NORP", "FAC") if person is False else ("PERSON", "ORG")
     for ent in reversed([e for e in doc.ents if e.end <= phrase.start and e.label_ in labels]):
         if any(s <= ent.start_char < e for s, e in quoted):
             continue
@@ -411,7 +417,7 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
             agrees = mod_words <= {t.lower_ for t in ent} or (
                 mod_country is not None and country_in(ent.text) == mod_country)
             roles = _roles_of(ent)
-            if ent.label_ == "PERSON":  # "Florida Sen. Ann Lee" ... "the Florida senator"
+            if ent.label_ == "PERSON" and person:  # "Florida Sen. Ann Lee" ... "the Florida senator"
                 if not (head & roles and (agrees or mod_words & roles)):
                     continue
             elif not (introduced or (agrees and head & roles)):
@@ -419,8 +425,10 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
         elif not head & _roles_of(ent):
             continue
         sp = name_of(article, ent[-1])
-        if sp is not None and (person is None or sp.person is person or sp.person is None):
+        titled = ent.start > 0 and doc[ent.start - 1].lower_ in head  # "news agency Dogan": the agency
+        if sp is not None and (person is None or sp.person is person or sp.person is None or titled):
             sp.offset = tok.idx
+            sp.person = person if titled and person is not None else sp.person
             return sp
     return None
 
