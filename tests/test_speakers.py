@@ -130,3 +130,12 @@ def test_the_news_agency_is_the_agency_named_after_that_title(qsettings):
     art = process(text, settings=qsettings)
     hits = [q for q in art.quotes if "could not confirm" in q.text]
     assert hits and hits[0].speaker == "Petra"
+
+
+def test_given_names_of_the_speaker_names_file_tell_she_from_he():
+    from eventwire.analyse._speaker_names import gender
+
+    assert gender(["Carly Fiorina"]) == "f"
+    assert gender(["Jeff Flake"]) == "m"
+    assert gender(["Angela Merkel"]) == "f"
+    assert gender(["Lindsey Graham"]) is None  # a name given to both is no hint

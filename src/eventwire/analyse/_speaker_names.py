@@ -463,11 +463,15 @@ def _agreeing(sp: Speaker | None, phrase: Span, tok: Token) -> Speaker | None:
 
 @knowledge.cached
 def _gender_words() -> dict[str, dict[str, str]]:
-    """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv``."""
+    """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv`` and the
+    given names of ``knowledge/quote_speaker_names.tsv``."""
     out: dict[str, dict[str, str]] = {"name": {}, "title": {}}
     for r in knowledge.rows("quote_gender.tsv"):
         if r.get("word") and r.get("kind") in out:
             out[r["kind"]][r["word"].lower()] = r["gender"]
+    for r in knowledge.rows("quote_speaker_names.tsv"):  # more given names; these win where the two differ
+        if r.get("given_name") and r.get("gender") in ("m", "f"):
+            out["name"][r["given_name"].lower()] = r["gender"]
     return out
 
 
