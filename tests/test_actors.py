@@ -428,3 +428,16 @@ def test_a_headline_organization_that_is_a_name_and_its_verb_is_the_person(setti
 def test_a_speech_verb_before_a_name_is_not_part_of_it(settings):
     names = _names(settings, 'Lee Comey spoke on Monday.\n\nSaid Comey: "We are done."')
     assert not any(n.startswith("Said") for n in names)
+
+
+@pytest.mark.parametrize("text, name, desc", [
+    ('"We will keep at it," said Pentagon spokesman Navy Capt. Jim Dorsey, who declined to give details.',
+     "Jim Dorsey", "Capt."),
+    ('"It was a long day," said Air Force 1st Lt. Tara Quinn. "We were ready."', "Tara Quinn", "1st Lt."),
+])
+def test_a_rank_before_a_name_describes_the_person(settings, text, name, desc):
+    a = Article(text=text)
+    actors.run(a, settings)
+    person = next(x for x in a.actors if x.name == name)
+    assert any(desc in a.text[s:e] for s, e in person.mentions)
+    assert not any(x.name.endswith(("Capt", "1st")) for x in a.actors)

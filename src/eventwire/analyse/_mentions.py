@@ -501,6 +501,8 @@ class Extractor:
         doc = self.doc
         out: list[tuple[int, int]] = []
         sent_start = doc[i].sent.start
+        while sent_start >= 2 and self._false_break(sent_start):
+            sent_start = doc[sent_start - 1].sent.start  # "Navy Capt. Jeff Davis" split after "Capt."
         k = i
         while k > sent_start:
             t = doc[k - 1]
@@ -512,7 +514,10 @@ class Extractor:
             if t.is_space or t.lower_ in {"and", "or", "with", "by", "of", "to", "for", ","} and k - 1 < ent_start \
                     or self._dateline_at(k - 1):
                 break
-            if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ == "-" \
+            abbrev = t.text == "." and k - 2 >= sent_start and not doc[k - 2].whitespace_ \
+                and doc[k - 2].is_title and len(doc[k - 2]) <= 4  # "Navy Capt. Jeff Davis", "Lt. Gov."
+            abbrev = abbrev or t.like_num and t.text[:1].isdigit() and not t.is_digit  # "Air Force 1st Lt. X"
+            if t.pos_ in ("PROPN", "NOUN", "ADJ", "PART") or t.tag_ == "POS" or t.lower_ == "-" or abbrev \
                     or k - 1 in self.entry_at or (t.tag_ in ("VBG", "VBN") and t.dep_ == "amod"):
                 # "Jordan's visiting King", "the newly elected president"
                 if t.ent_type_ == "PERSON" and k - 1 < ent_start and k - 1 not in self.entry_at:
@@ -547,6 +552,19 @@ class Extractor:
             if any(self.entry_at.get(k, (0, 0, _NO))[2].type == "title" for k in range(a, b)):
                 out.append((a, b))
         return out
+
+    def _false_break(self, k: int) -> bool:
+        """The parser's sentence break before token ``k`` falls inside a title ("Navy Capt. | Jeff Davis",
+        "Air Force 1st | Lt. Tyler Livingston"): the token before it is an abbreviated title's period, or
+        no sentence-final punctuation ends the text before it on the same line."""
+        doc = self.doc
+        prev = doc[k - 1]
+        if "\n" in prev.text_with_ws or prev.is_space:
+            return False
+        if prev.text == "." and not doc[k - 2].whitespace_:
+            word = doc[k - 2]
+            return word.lower_ in actor_words("honorific") or self.kb.title(word.text) is not None
+        return not prev.is_punct and doc[k].is_title
 
     def _np_with_pp(self, h, a: int, b: int) -> tuple[int, int]:
         """Extend ``[a, b)`` over "for/of/at X" attached to ``h`` ("spokesman for the UN")."""
