@@ -139,3 +139,9 @@ def test_given_names_of_the_speaker_names_file_tell_she_from_he():
     assert gender(["Jeff Flake"]) == "m"
     assert gender(["Angela Merkel"]) == "f"
     assert gender(["Lindsey Graham"]) is None  # a name given to both is no hint
+
+
+def test_they_is_the_main_plural_subject_not_a_name_ending_in_s(qsettings):
+    text = ('Union leaders said on Monday that Tom Sanders had misled them.\n\n'
+            '"We will not sign anything," they said.')
+    assert speaker_of(text, "not sign anything", qsettings) == "Union leaders"

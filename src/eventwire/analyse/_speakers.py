@@ -210,17 +210,22 @@ class History:
         return None
 
     def plural(self, tok: Token, article: Article) -> Speaker | None:
-        """For "they": the nearest plural subject in this or the two previous sentences."""
-        sent = tok.sent
-        lo = sent.start
-        for _ in range(2):
-            if lo > 0:
-                lo = tok.doc[lo - 1].sent.start
-        for t in reversed(tok.doc[lo:tok.i]):
-            if any(s <= t.idx < e for s, e in self.quoted):
-                continue
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
-                return name_of(article, t, self)
+        """For "they": the most salient plural subject in this or the two sentences before (sentences wholly
+        inside quotation marks not counted): the main clause's first, then the nearest.  A plural is a
+        plural common noun ("officials"), a plural body ("the Democrats") or a pair ("Lee and Kim", who then
+        speak together)."""
+        for k, span in enumerate(_sentences_before(tok, self)):
+            if k > 2:
+                break
+            subjects = [t for t in span if t.dep_ in ("nsubj", "nsubjpass") and not _inside(self, t)]
+            subjects.sort(key=lambda t: (_clause_depth(t), -t.i))
+            for t in subjects:
+                pair = [t] + [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+                if len(pair) > 1 and t.pos_ == "PROPN":
+                    return resolve(article, pair, self)
+                if (t.tag_ == "NNS" and t.pos_ == "NOUN") or (
+                        t.tag_ == "NNPS" and t.ent_type_ in ("ORG", "NORP", "GPE")):
+                    return name_of(article, t, self)
         return None
 
     def pronoun(self, tok: Token, article: Article) -> Speaker | None:
