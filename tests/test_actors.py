@@ -408,6 +408,12 @@ def test_a_title_with_a_state_goes_to_the_person_from_that_state(settings):
     assert "Florida senator" not in names["Ben Ashford"]
 
 
+def test_a_state_in_brackets_after_the_name_is_where_the_person_is_from(settings):
+    text = "Sen. Bo Park (D-Vermont) and Sen. Al Reyes met on Monday. Reyes spoke first. The Vermont senator left."
+    names = _names(settings, text)
+    assert "Vermont senator" in names["Bo Park"] and "Vermont senator" not in names["Al Reyes"]
+
+
 def test_a_title_with_a_state_nobody_is_from_is_left_alone(settings):
     text = "Sen. Ben Ashford of Vermont spoke on Monday. The Ohio senator did not attend."
     names = _names(settings, text)

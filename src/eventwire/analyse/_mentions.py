@@ -346,8 +346,8 @@ class Extractor:
         parts, a = [], i
         for k in range(i, j):
             t = doc[k]
-            dash = t.text in ("\u2013", "\u2014") or t.text in ("-", "--") and (k == 0 or bool(doc[k - 1].whitespace_)) \
-                and bool(t.whitespace_)
+            spaced = (k == 0 or bool(doc[k - 1].whitespace_)) and bool(t.whitespace_)
+            dash = t.text in ("\u2013", "\u2014") or t.text in ("-", "--") and spaced
             stop = t.is_lower and t.lower_ not in actor_words("particle") and t.tag_ != "POS" \
                 and t.pos_ in ("ADP", "PART", "SCONJ", "VERB", "AUX")
             if dash or stop or t.text in (",", ";", ":", "/", "&") or (t.pos_ == "CCONJ" and t.is_lower):
@@ -443,8 +443,9 @@ class Extractor:
         doc = self.doc
         for ent_start, i, j in self._person_spans():
             i, j = _strip(doc, i, j)
-            while i < j and not (doc[i].is_title or doc[i].is_upper) or i < j - 1 and doc[i].lower_ in actor_words("verb"):
-                i += 1  # "pro-Chavez": a name starts with a capital; "Said Comey:" with no verb
+            while i < j and not (doc[i].is_title or doc[i].is_upper) \
+                    or i < j - 1 and doc[i].lower_ in actor_words("verb"):
+                i += 1  # "pro-Chavez": a name starts with a capital; "Said Comey:" without its verb
             # a title the NER took into the name ("President Putin")
             while i < j - 1 and (self.entry_at.get(i) and self.entry_at[i][2].type in ("title", "demonym")):
                 i = self.entry_at[i][1]
@@ -743,14 +744,18 @@ class Extractor:
         """The place after a name that says where the person is from or represents ("Sen. Carla Ruiz of
         Florida", "Ann Lee (D-Vermont)"): its token range, empty when there is none."""
         doc = self.doc
-        k = j + 1 if j < len(doc) and doc[j].text == "(" else j
-        if k < len(doc) and (doc[k].lower_ in ("of", "from") and i <= doc[k].head.i < j or k > j):
-            end = k + 1
-            while end < len(doc) and end - k <= 4 and (doc[end].ent_type_ in ("GPE", "LOC") or doc[end].text in "-."
-                                                        or doc[end].text in ("D", "R", "I")):
+        if j + 1 < len(doc) and doc[j].text == "(":  # "(D-Vermont)", "(R-Tex.)": party and state
+            end = doc[j].i + 1
+            while end < len(doc) and end - j <= 6 and doc[end].text != ")" and not doc[end].is_space:
                 end += 1
-            if any(doc[t].ent_type_ in ("GPE", "LOC") for t in range(k, end)):
-                return k, end
+            if end < len(doc) and doc[end].text == ")" and any(t.is_title and len(t) > 1 for t in doc[j + 1:end]):
+                return j + 1, end
+        elif j < len(doc) and doc[j].lower_ in ("of", "from") and i <= doc[j].head.i < j:
+            end = j + 1
+            while end < len(doc) and end - j <= 4 and doc[end].ent_type_ in ("GPE", "LOC"):
+                end += 1
+            if end > j + 1:
+                return j + 1, end
         return j, j
 
     def _subnational(self, a: int, b: int) -> frozenset[str]:
