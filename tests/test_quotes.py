@@ -407,3 +407,9 @@ def test_paragraph_labels_with_descriptions_party_tags_and_digest_dashes(qsettin
     assert "Pelletier" in by_text(qs, "own audit").speaker
     assert "Pelletier" in by_text(qs, "It was thorough").speaker
     assert "Okonkwo" in by_text(qs, "suburbs moved first").speaker
+
+
+def test_a_participle_clause_speaks_for_the_speech_verb_before_it(qsettings):
+    text = ('"The levy is unfair and it will hurt families," Councillor Nadia Brooks said, going on to say '
+            'that the town had spent "far too long ignoring the people who pay for everything, and they know it."')
+    assert "Brooks" in by_text(quotes(text, qsettings), "far too long").speaker

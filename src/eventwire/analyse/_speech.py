@@ -310,6 +310,18 @@ def _inverted(tok: Token) -> Token | None:
     return last
 
 
+def participle_owner(tok: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """For a participle cue ("..., adding", "..., going on to say"): the nearest finite verb before it in its
+    sentence, outside quotes, when that verb reports speech (the participle shares its subject)."""
+    verb = tok.head if tok.dep_ == "xcomp" and tok.head.tag_ == "VBG" else tok
+    if verb.tag_ != "VBG":
+        return None
+    for t in reversed(tok.doc[verb.sent.start:verb.i]):
+        if t.tag_ in ("VBD", "VBZ", "VBP") and not _inside(t, quoted):
+            return t if is_speech_verb(t) else None  # the nearest finite verb, when it reports speech
+    return None
+
+
 def adjacent_name(tok: Token) -> Token | None:
     """When the parse gives a speech verb no subject: the name right before it ("... Chamal Polwattage
     said"), skipping adverbs and auxiliaries."""

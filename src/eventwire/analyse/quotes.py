@@ -220,6 +220,12 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
             if (near is not None and near.pos_ == "PROPN" and not _overlaps(near, quoted)
                     and lo <= near.idx < hi):
                 heads = [near]
+        if not heads and step == 0:
+            # '"...," Lee said, going on to say that ...': a participle clause whose parse hangs inside the
+            # quote speaks for the speech verb before it
+            verb = _speech.participle_owner(tok, quoted)
+            heads = [h for h in (_speech.speaker_tokens(verb) if verb is not None else [])
+                     if not _overlaps(h, quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
         if heads and it.kind == "direct" and not any(animate(h) for h in heads):
             return _reporter(tok, quoted, lo, hi, it.kind) or heads
         if heads or tok.head.i == tok.i:
