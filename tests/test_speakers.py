@@ -145,3 +145,11 @@ def test_they_is_the_main_plural_subject_not_a_name_ending_in_s(qsettings):
     text = ('Union leaders said on Monday that Tom Sanders had misled them.\n\n'
             '"We will not sign anything," they said.')
     assert speaker_of(text, "not sign anything", qsettings) == "Union leaders"
+
+
+def test_a_foundation_named_after_a_man_is_not_he(qsettings):
+    from eventwire.analyse._speakers import _body_name
+    from eventwire.analyse._speaker_names import Speaker
+
+    assert _body_name(Speaker(["Ann Kerr Foundation"]))
+    assert not _body_name(Speaker(["Ann Kerr"]))

@@ -47,6 +47,11 @@ def _kb():
     return load_kb()
 
 
+def org_words() -> dict[str, str | None]:
+    """The actors stage's organization-name words ("foundation", "institute"), lower-cased."""
+    return _kb().org_words
+
+
 def country_in(words: str) -> str | None:
     """The country a demonym or country name in ``words`` points to ("Israeli officials" -> ISR)."""
     kb = _kb()

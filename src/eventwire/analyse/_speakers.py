@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import Article
-from ._speaker_names import (Speaker, animate, clean_words, definite, gender, name_of, noun_kind, phrase_of,
-                             title_person)
+from ._speaker_names import (Speaker, animate, clean_words, definite, gender, name_of, noun_kind, org_words,
+                             phrase_of, title_person)
 from ._speech import is_pronoun, source_nouns
 
 __all__ = ["History", "Speaker", "animate", "resolve"]
@@ -103,6 +103,12 @@ def _sentences_before(tok: Token, history: "History"):
 _SEX_PRONOUNS = {"m": frozenset({"he", "him", "his", "himself"}), "f": frozenset({"she", "her", "hers", "herself"})}
 
 
+def _body_name(sp: Speaker) -> bool:
+    """Whether a speaker's name ends in an organization's word ("Eric Trump Foundation"): never he/she."""
+    last = sp.names[0].split()[-1].lower() if sp.names and sp.names[0] else ""
+    return last in org_words()
+
+
 def _fits(sp: Speaker, subject: bool, sex: str | None) -> bool:
     """Whether a candidate of :func:`_subject_person` can be the he/she of gender ``sex``: its gender is
     known to match, or it is a subject whose gender nothing tells."""
@@ -140,8 +146,8 @@ def _subject_person(article: Article, tok: Token, history: "History",
             if sp is not None and not sp.person and t.pos_ == "PROPN" and any(c.lower_ == "the" for c in t.lefts):
                 sp = None  # "the Common Core": a person's name takes no article
             if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
-                sp = history.known_person(t)  # "D'Souza went on" mis-tagged, but he has spoken before
-            if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")):
+                sp = history.known_person(t, article)  # "D'Souza went on": mis-tagged, but named before
+            if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")) and not _body_name(sp):
                 sp.head = t.lower_
                 sp.gender = gender(sp.names, phrase_of(t).text + " " + " ".join(x.text for x in t.subtree))
                 out.append((sp, True))
@@ -153,7 +159,7 @@ def _subject_person(article: Article, tok: Token, history: "History",
         for ent in reversed(persons):
             if ent[-1].i not in taken and ent[-1].dep_ != "compound":  # not "the Clinton campaign"
                 sp = name_of(article, ent[-1])
-                if sp is not None and sp.person:
+                if sp is not None and sp.person and not _body_name(sp):
                     sp.gender = gender(sp.names, ent.text)
                     if sp.gender is None and says_sex and len(persons) == 1:
                         sp.gender = sex  # the only person of a sentence that says "her" is a woman
@@ -192,14 +198,20 @@ class History:
     def add(self, sp: Speaker) -> None:
         self.items.append(sp)
 
-    def known_person(self, tok: Token) -> Speaker | None:
-        """The last person speaker whose name ends in ``tok``'s word (a surname the tagger missed)."""
+    def known_person(self, tok: Token, article: Article | None = None) -> Speaker | None:
+        """The person whose name ends in ``tok``'s word (a surname the tagger missed): the last person speaker
+        so named, else the one person actor of ``article`` so named."""
         word = clean_words(tok.text)
-        if not word[:1].isupper():
+        if not word[:1].isupper() or tok.is_sent_start and tok.lower_ in source_nouns():
             return None
         for sp in reversed([s for s in self.items if s.offset < tok.idx]):
             if sp.person is not False and sp.names and sp.names[0].split()[-1] == word:
                 return Speaker(list(sp.names), sp.country, True, tok.idx, list(sp.countries), sp.head, sp.gender)
+        actors = [a for a in (article.actors if article is not None else [])
+                  if a.kind == "person" and a.name.split()[-1] == word]
+        if len(actors) == 1:
+            return Speaker([actors[0].name], actors[0].country, True, tok.idx, [actors[0].country],
+                           gender=gender([actors[0].name]))
         return None
 
     def same_head(self, tok: Token) -> Speaker | None:
@@ -239,7 +251,7 @@ class History:
                     return sp
             for sp in reversed([s for s in self.items if s.offset < tok.idx]):
                 named = sp.person is None and sp.names[0][:1].isupper()  # an unknown proper name
-                if (sp.person is True or named) and sp.gender in (None, sex):
+                if (sp.person is True or named) and sp.gender in (None, sex) and not _body_name(sp):
                     return Speaker(list(sp.names), sp.country, sp.person, tok.idx, list(sp.countries), sp.head,
                                    sp.gender)
             return self.antecedent(tok, article, True, sex)
