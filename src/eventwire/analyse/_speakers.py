@@ -235,7 +235,8 @@ class History:
                 pair = [t] + [c for c in t.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
                 if len(pair) > 1 and t.pos_ == "PROPN":
                     return resolve(article, pair, self)
-                if (t.tag_ == "NNS" and t.pos_ == "NOUN") or (
+                counted = any(c.dep_ == "nummod" for c in t.children)  # "two past elections": things
+                if (t.tag_ == "NNS" and t.pos_ == "NOUN" and (animate(t) or not counted)) or (
                         t.tag_ == "NNPS" and t.ent_type_ in ("ORG", "NORP", "GPE")):
                     return name_of(article, t, self)
         return None
