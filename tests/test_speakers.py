@@ -153,3 +153,16 @@ def test_a_foundation_named_after_a_man_is_not_he(qsettings):
 
     assert _body_name(Speaker(["Ann Kerr Foundation"]))
     assert not _body_name(Speaker(["Ann Kerr"]))
+
+
+def test_according_to_names_the_he_that_follows(qsettings):
+    text = ('"We are losing ground," Tom Hale said.\n\n'
+            'According to Peter Marsh, the council ignored warnings because many members disliked Mayor '
+            'Hale\'s plan. "Nobody read the report," he said.')
+    assert speaker_of(text, "Nobody read the report", qsettings) == "Peter Marsh"
+
+
+def test_gender_reads_the_given_name_past_an_epithet():
+    from eventwire.analyse._speaker_names import gender
+
+    assert gender(["Crooked Hillary Clinton"]) == "f"

@@ -486,8 +486,10 @@ def gender(names: list[str], context: str = "") -> str | None:
     found = {titles[w] for w in (x.strip(",.").lower() for x in context.split()) if w in titles}
     if len(found) == 1:
         return found.pop()
+    given = _gender_words()["name"]
     for name in names[:1]:
         words = name.split()
-        if len(words) >= 2:
-            return _gender_words()["name"].get(words[0].lower())
+        for w in words[:-1]:  # the first given name, past a nickname or epithet ("Crooked Hillary Clinton")
+            if w.lower() in given:
+                return given[w.lower()]
     return None

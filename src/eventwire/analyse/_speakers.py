@@ -72,8 +72,10 @@ def _plural(tok: Token) -> bool:
 
 
 def _agent(tok: Token) -> bool:
-    """Whether ``tok`` is the agent of a passive verb ("was supported by Ann Lee"): its logical subject."""
-    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+    """Whether ``tok`` is the agent of a passive verb ("was supported by Ann Lee") or the source of
+    "according to Ann Lee": a logical subject."""
+    return tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or (
+        tok.head.lower_ == "to" and tok.head.head.lower_ == "according"))
 
 
 def _inside(history: "History", tok: Token) -> bool:
@@ -156,6 +158,9 @@ def _subject_person(article: Article, tok: Token, history: "History",
         if subjects and says_sex and _unknown_description(subjects[0]):
             continue  # "The radio host filled his speeches with praise for Lee": the host, not Lee
         persons = _persons_in(article, span, history)
+        if sex is not None:  # a person named after the sentence's own he ("..., he said, ... Lee") is not its he
+            first = next((t.i for t in subjects if t.lower_ == same), None)
+            persons = [e for e in persons if first is None or e.start < first]
         for ent in reversed(persons):
             if ent[-1].i not in taken and ent[-1].dep_ != "compound":  # not "the Clinton campaign"
                 sp = name_of(article, ent[-1])
