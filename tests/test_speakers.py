@@ -166,3 +166,9 @@ def test_gender_reads_the_given_name_past_an_epithet():
     from eventwire.analyse._speaker_names import gender
 
     assert gender(["Crooked Hillary Clinton"]) == "f"
+
+
+def test_a_party_description_skips_a_person_of_the_other_party(qsettings):
+    text = ('Republican nominee Tom Hale spoke in Ohio while Democratic nominee Ann Kerr toured Iowa. '
+            'The Republican nominee vowed to "cut taxes for every family."')
+    assert speaker_of(text, "cut taxes", qsettings) == "Tom Hale"

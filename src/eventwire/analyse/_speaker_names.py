@@ -429,6 +429,8 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
                 continue
         elif not head & _roles_of(ent):
             continue
+        if not _same_side(phrase, tok, ent):
+            continue
         sp = name_of(article, ent[-1])
         titled = ent.start > 0 and doc[ent.start - 1].lower_ in head  # "news agency Dogan": the agency
         if sp is not None and (person is None or sp.person is person or sp.person is None or titled):
@@ -436,6 +438,15 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
             sp.person = person if titled and person is not None else sp.person
             return sp
     return None
+
+
+def _same_side(phrase: Span, tok: Token, ent: Span) -> bool:
+    """False when a description names a party or creed ("the Republican nominee") and the text gave the
+    entity another one just before its name ("Democratic nominee Tim Kaine")."""
+    mine = {t.lower_[:4] for t in phrase if t.i != tok.i and t.ent_type_ == "NORP"}
+    doc = ent.doc
+    theirs = {doc[j].lower_[:4] for j in range(max(0, ent.start - 4), ent.start) if doc[j].ent_type_ == "NORP"}
+    return not (mine and theirs) or bool(mine & theirs)
 
 
 def _restricting(phrase: Span, tok: Token) -> list[Token]:
