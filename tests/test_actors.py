@@ -447,3 +447,13 @@ def test_a_rank_before_a_name_describes_the_person(settings, text, name, desc):
     person = next(x for x in a.actors if x.name == name)
     assert any(desc in a.text[s:e] for s, e in person.mentions)
     assert not any(x.name.endswith(("Capt", "1st")) for x in a.actors)
+
+
+def test_a_quoted_nickname_joins_the_person_and_does_not_name_them(settings):
+    from eventwire.pipeline import process
+    text = ('Senator Maria Okafor visited the port on Monday. Okafor met the dock workers.\n\n'
+            'Her rival wrote: "Nobody trusts Sneaky Maria Okafor and her friends."')
+    art = process(text, settings=settings.replace(stages="actors", clean=False))
+    okafor = [a for a in art.actors if a.name == "Maria Okafor"]
+    assert okafor and any(art.text[s:e] == "Sneaky Maria Okafor" for s, e in okafor[0].mentions)
+    assert not any("Sneaky" in a.name for a in art.actors)

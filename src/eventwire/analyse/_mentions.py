@@ -53,6 +53,7 @@ class Mention:
     subject: bool = False  # the subject of its clause
     about: frozenset[str] = frozenset()  # persons: lower-cased words of the name and its descriptions
     places: frozenset[str] = frozenset()  # titles: places below the country level ("the Vermont senator")
+    quoted: bool = False  # inside quotation marks: a quoted nickname ("Crooked Hillary") never names the actor
 
 
 _NO = Entry("none", "")

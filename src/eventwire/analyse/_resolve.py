@@ -142,11 +142,15 @@ class _Resolver:
         from the first mention that has them, else the article's main country."""
         persons = [m for m in self.mentions if m.type == "person"]
         shared: list[tuple[Mention, list[_Cluster]]] = []
-        for m in sorted(persons, key=lambda m: -len(_words(m.text))):
+        # names outside quotation marks first: a quoted nickname ("Crooked Hillary Clinton") joins the person
+        # its last words name rather than naming a new one
+        for m in sorted(persons, key=lambda m: (m.quoted, -len(_words(m.text)))):
             ws = set(_words(m.text))
             if not ws:
                 continue
             fits = [c for c in self.people if ws <= c.words]
+            if not fits and m.quoted:
+                fits = self._nickname_of(_words(m.text))
             if len(fits) > 1:
                 shared.append((m, fits))  # "Clinton" after "Bill Clinton" and "Hillary Clinton": below
                 continue
@@ -169,6 +173,15 @@ class _Resolver:
                 c.role = c.role or m.role
             if c.country is None:
                 c.country, c.fallback = self.main, True
+
+    def _nickname_of(self, words: list[str]) -> list[_Cluster]:
+        """The persons a quoted name fits once its leading epithet words go ("Crooked Hillary" -> Hillary
+        Clinton, "Lyin' Ted" -> Ted Cruz)."""
+        for k in range(1, len(words)):
+            fits = [c for c in self.people if set(words[k:]) <= c.words]
+            if fits:
+                return fits[:1] if len(fits) == 1 else []
+        return []
 
     def person_named(self, text: str) -> _Cluster | None:
         ws = set(_words(text))
@@ -291,6 +304,7 @@ def _merge_forces(clusters: dict, order: list[_Cluster], main: str | None = None
 def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acronyms_kb: dict[str, str]) -> str:
     named = [m for m in c.mentions if m.type != "pronoun" and m.type != "title"] or \
         [m for m in c.mentions if m.type != "pronoun"]
+    named = [m for m in named if not m.quoted] or named  # the writer's names, not a speaker's nicknames
     if c.key[0] == "state":
         # prefer a country name over a capital used for the state, then the longest
         names = [m.text for m in named if not _acronym(m.text) and m.term != "capital"]

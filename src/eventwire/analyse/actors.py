@@ -17,6 +17,7 @@ from . import nlp
 from ._actor_words import actor_words
 from ._kb import load as load_kb
 from ._mentions import Extractor, kb_matches
+from ._quote_marks import scan
 from ._resolve import main_country, resolve
 
 NEEDS: set[str] = {"ner", "parser"}
@@ -38,6 +39,7 @@ def run(article: Article, settings: Settings) -> Article:
     kb = load_kb()
     ex = Extractor(doc, kb)
     mentions = ex.run()
+    _mark_quoted(mentions, article.text)
     starts = [s.start_char for s in doc.sents]
     main = _main_country(article, settings, kb, ex, starts)
 
@@ -52,6 +54,15 @@ def run(article: Article, settings: Settings) -> Article:
     article.cache["actors_agentive"] = {a.name for a in article.actors
                                         if _agentive(doc, a, kb.titles) and not _bare_name(article.text, a)}
     return article
+
+
+def _mark_quoted(mentions, text: str) -> None:
+    """Flag the mentions inside quotation marks (the speaker's words: nicknames, epithets)."""
+    spans = [(m.start, m.end) for m in scan(text)]
+    starts = [a for a, _ in spans]
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.start) - 1
+        m.quoted = k >= 0 and spans[k][0] <= m.start and m.end <= spans[k][1]
 
 
 def _main_country(article: Article, settings: Settings, kb, ex: Extractor, starts: list[int]) -> str | None:
