@@ -49,7 +49,9 @@ def _persons_in(article: Article, span: Span, history: "History") -> list[Span]:
         for s, e in actor.mentions:
             if lo <= s and e <= hi:
                 m = doc.char_span(s, e, alignment_mode="expand")
-                if m is not None and len(m) and not is_pronoun(m[-1]) and not any(a <= m.start < b or m.start <= a < m.end for a, b in found):
+                if m is None or not len(m) or is_pronoun(m[-1]):
+                    continue
+                if not any(a <= m.start < b or m.start <= a < m.end for a, b in found):
                     found[(m.start, m.end)] = m
     return [found[k] for k in sorted(found) if not _inside(history, found[k][-1])]
 
