@@ -172,3 +172,9 @@ def test_a_party_description_skips_a_person_of_the_other_party(qsettings):
     text = ('Republican nominee Tom Hale spoke in Ohio while Democratic nominee Ann Kerr toured Iowa. '
             'The Republican nominee vowed to "cut taxes for every family."')
     assert speaker_of(text, "cut taxes", qsettings) == "Tom Hale"
+
+
+def test_a_speaker_name_gains_a_middle_initial_but_never_a_label_before_it(qsettings):
+    text = ('Attorney General Loretta B. Lindqvist opened the session. Rival Loretta Lindqvist supporters '
+            'cheered.\n\n"We will publish the report," Loretta Lindqvist said.')
+    assert speaker_of(text, "publish the report", qsettings) == "Loretta B. Lindqvist"

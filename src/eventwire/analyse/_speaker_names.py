@@ -117,12 +117,15 @@ def _expansion(doc: Doc, acronym: str) -> str | None:
 
 def _fullest(doc: Doc, ent: Span) -> str:
     """The fullest form of a name in ``doc``: among same-label entities ending in the same word ("Putin" ->
-    "Vladimir Putin"), the most frequent, then the nearest before it; or the spelt-out name of an acronym."""
+    "Vladimir Putin"; a name of two words or more only gains middle names, "Ann Lee" -> "Ann B. Lee", never a
+    label before it, "Rival Ann Lee"), the most frequent, then the nearest before it; or the spelt-out name of
+    an acronym."""
     name = clean_words(ent.text)
     if 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
         full = _expansion(doc, name)
         if full:
             return full
+    first = name.split()[0] if len(name.split()) > 1 else None  # "Ann Lee" -> "Ann B. Lee", not "Rival Ann Lee"
     last = name.split()[-1].lower() if name else ""
     counts: dict[str, int] = {}
     nearest: dict[str, int] = {}
@@ -136,7 +139,7 @@ def _fullest(doc: Doc, ent: Span) -> str:
         counts[form] = counts.get(form, 0) + 1
         dist = ent.start - other.start if other.start <= ent.start else 10_000 + other.start - ent.start
         nearest[form] = min(nearest.get(form, 1 << 30), dist)
-    longer = [f for f in counts if len(f.split()) > len(name.split())]
+    longer = [f for f in counts if len(f.split()) > len(name.split()) and (first is None or f.split()[0] == first)]
     if not longer:
         return name
     return max(longer, key=lambda f: (counts[f], -nearest[f]))
