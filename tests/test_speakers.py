@@ -178,3 +178,9 @@ def test_a_speaker_name_gains_a_middle_initial_but_never_a_label_before_it(qsett
     text = ('Attorney General Loretta B. Lindqvist opened the session. Rival Loretta Lindqvist supporters '
             'cheered.\n\n"We will publish the report," Loretta Lindqvist said.')
     assert speaker_of(text, "publish the report", qsettings) == "Loretta B. Lindqvist"
+
+
+def test_an_untagged_capitalised_subject_is_no_he_or_she(qsettings):
+    text = ('Director Ava Marlowe said she thought the Second Charter was worth a film because "hardly '
+            'anyone has read it," she said.')
+    assert speaker_of(text, "hardly anyone", qsettings) == "Ava Marlowe"

@@ -151,6 +151,8 @@ def _subject_person(article: Article, tok: Token, history: "History",
                 sp = None  # "the Common Core": a person's name takes no article
             if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
                 sp = history.known_person(t, article)  # "D'Souza went on": mis-tagged, but named before
+            elif sp.person is None and t.ent_type_ != "PERSON" and gender(sp.names) is None:
+                sp = history.known_person(t, article)  # an untagged capitalised word ("the 13th Amendment")
             if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")) and not _body_name(sp):
                 sp.head = t.lower_
                 sp.gender = gender(sp.names, phrase_of(t).text + " " + " ".join(x.text for x in t.subtree))
