@@ -457,3 +457,11 @@ def test_a_quoted_nickname_joins_the_person_and_does_not_name_them(settings):
     okafor = [a for a in art.actors if a.name == "Maria Okafor"]
     assert okafor and any(art.text[s:e] == "Sneaky Maria Okafor" for s, e in okafor[0].mentions)
     assert not any("Sneaky" in a.name for a in art.actors)
+
+
+def test_a_quoted_full_name_with_a_middle_initial_still_names_the_person(settings):
+    from eventwire.pipeline import process
+    text = ('Mayor Paul Okonjo spoke on Friday. Okonjo said the budget was balanced.\n\n'
+            'The statement read: "I, Paul T. Okonjo, will not sign it."')
+    art = process(text, settings=settings.replace(stages="actors", clean=False))
+    assert "Paul T. Okonjo" in [a.name for a in art.actors]

@@ -304,7 +304,7 @@ def _merge_forces(clusters: dict, order: list[_Cluster], main: str | None = None
 def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acronyms_kb: dict[str, str]) -> str:
     named = [m for m in c.mentions if m.type != "pronoun" and m.type != "title"] or \
         [m for m in c.mentions if m.type != "pronoun"]
-    named = [m for m in named if not m.quoted] or named  # the writer's names, not a speaker's nicknames
+    named = _unlabelled(named)
     if c.key[0] == "state":
         # prefer a country name over a capital used for the state, then the longest
         names = [m.text for m in named if not _acronym(m.text) and m.term != "capital"]
@@ -332,6 +332,16 @@ def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acr
         return max((_unnumbered(m.text) for m in named if m.word == word),
                    key=lambda t: (t.lower().endswith(word), len(t)))
     return max((m.text for m in named), key=lambda t: (len(t.split()) if c.kind == "person" else len(t), len(t)))
+
+
+def _unlabelled(named: list[Mention]) -> list[Mention]:
+    """The writer's names, not a speaker's nicknames: mentions outside quotation marks, and quoted ones that
+    only add middle names to them ("Donald J. Trump" in a statement, not "Crooked Hillary Clinton")."""
+    outside = [m for m in named if not m.quoted]
+    if not outside:
+        return named
+    ends = {(w[0], w[-1]) for w in (_words(m.text) for m in outside) if w}
+    return outside + [m for m in named if m.quoted and (w := _words(m.text)) and (w[0], w[-1]) in ends]
 
 
 def _unnumbered(text: str) -> str:
