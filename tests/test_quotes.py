@@ -413,3 +413,10 @@ def test_a_participle_clause_speaks_for_the_speech_verb_before_it(qsettings):
     text = ('"The levy is unfair and it will hurt families," Councillor Nadia Brooks said, going on to say '
             'that the town had spent "far too long ignoring the people who pay for everything, and they know it."')
     assert "Brooks" in by_text(quotes(text, qsettings), "far too long").speaker
+
+
+def test_a_quote_under_a_verb_of_thought_goes_to_the_speech_verb_beside_it(qsettings):
+    text = ('In his years in office, Governor Tom Reyes said, most residents have come to believe '
+            '"that the river is worth saving and that we should pay for it."')
+    q = by_text([q for q in quotes(text, qsettings) if q.kind == "direct"], "river is worth saving")
+    assert "Reyes" in q.speaker

@@ -60,6 +60,13 @@ def cue_verbs() -> dict[str, bool]:
 
 
 @knowledge.cached
+def mental_verbs() -> frozenset[str]:
+    """Verbs of thought ("believe", "fear"): cues of indirect speech, but a quotation they govern was
+    uttered by the speech verb above them, if there is one (``knowledge/quote_mental_verbs.tsv``)."""
+    return frozenset(r["verb"] for r in knowledge.rows("quote_mental_verbs.tsv"))
+
+
+@knowledge.cached
 def source_nouns() -> dict[str, tuple[bool, bool]]:
     """Source noun -> (names people, "the X" refers back to an actor named earlier)."""
     return {r["word"]: (r["person"] == "yes", r.get("refers") == "yes") for r in knowledge.rows("quote_sources.tsv")}
@@ -246,14 +253,25 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
             continue
         node = tok.head
         seen = 0
+        mental: Token | None = None
+        chain: set[int] = set()
         while node.i not in inside and seen < 12:
+            chain.add(node.i)
             if _is_cue(node) and not _inside(node, quoted) and not _passive(node):
-                return _make(node)
-            if _noun_cue(node) and not _inside(node, quoted):
-                return Cue(node, False)
+                if node.lemma_.lower() not in mental_verbs():
+                    return _make(node)
+                # "X said a majority have come to believe 'that ...'": believing utters no words; a speech
+                # verb above it speaks them
+                mental = mental or node
+            elif _noun_cue(node) and not _inside(node, quoted):
+                return Cue(node, False) if mental is None else _make(mental)
             if node.head.i == node.i:
                 break
             node, seen = node.head, seen + 1
+        if mental is not None:
+            aside = [t for t in reg if t.head.i in chain and t.dep_ in ("parataxis", "ccomp", "advcl")
+                     and _is_cue(t) and t.lemma_.lower() not in mental_verbs() and not _inside(t, quoted)]
+            return _make(aside[0] if aside else mental)  # 'voters, Lee said, have come to believe "..."'
     # 2. "according to X" or a speech verb elsewhere in the sentence, nearest first
     outside = [t for t in reg if t.i not in inside and not _inside(t, quoted) and _is_cue(t)]
     if not outside:
