@@ -420,3 +420,23 @@ def test_a_quote_under_a_verb_of_thought_goes_to_the_speech_verb_beside_it(qsett
             '"that the river is worth saving and that we should pay for it."')
     q = by_text([q for q in quotes(text, qsettings) if q.kind == "direct"], "river is worth saving")
     assert "Reyes" in q.speaker
+
+
+def test_a_bare_subject_and_verb_after_a_quote_attribute_it(qsettings):
+    text = ('The host turned to the governor, Lena Marsh.\n\n'
+            '"Would you raise the levy again?" Hopkins pressed. "Even after the vote?"\n\n'
+            '"We will see," Marsh countered.')
+    qs = quotes(text, qsettings)
+    assert "Hopkins" in by_text(qs, "raise the levy").speaker
+    assert "Marsh" in by_text(qs, "We will see").speaker
+
+
+def test_continue_and_read_are_speech_only_without_a_complement_of_their_own(qsettings):
+    text = ('Senator Ruth Calder praised the mayor, Owen Pike. She said she is certain Pike will continue to be '
+            '"a voice for the harbour towns."\n\n'
+            '"We owe him a lot," Calder continued.\n\n'
+            'The council letter, signed by Pike, reads: "The budget stands."')
+    qs = quotes(text, qsettings)
+    assert "Calder" in by_text(qs, "a voice for the harbour").speaker
+    assert "Calder" in by_text(qs, "We owe him").speaker
+    assert by_text(qs, "The budget stands").verb == "reads"

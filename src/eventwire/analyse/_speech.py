@@ -115,10 +115,16 @@ def _particle_cue(tok: Token) -> tuple[str, str] | None:
 
 
 def is_speech_verb(tok: Token) -> bool:
-    """A verb token that reports speech: a speech-verb lemma, or a particle verb such as "went on"."""
+    """A verb token that reports speech: a speech-verb lemma, a particle verb such as "went on", or a verb
+    that reports speech when bare ("he continued", "the sign read:")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    return tok.lemma_.lower() in cue_verbs() or _particle_cue(tok) is not None
+    lemma = tok.lemma_.lower()
+    if lemma in _cues_of_kind("bare"):  # a complement may only be the quotation itself, before or after it
+        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") and c.i > tok.i
+                       and not (c.left_edge.is_quote or c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].is_quote)
+                       for c in tok.children)
+    return lemma in cue_verbs() or _particle_cue(tok) is not None
 
 
 def _is_cue(tok: Token) -> bool:
@@ -192,7 +198,7 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
         return None
     first, last = span[0].sent, span[-1].sent
     s, e = first.start, last.end
-    if _trailing_cue(doc, span, e):
+    if _trailing_cue(doc, span, e) or ((frame := _quote_frame(doc, span)) is not None and frame.i >= e):
         e = doc[e].sent.end  # '"Why?" | Lee asked.': the parser split the cue off after "?"
     if s > 0:
         prev = doc[s - 1].sent
@@ -222,13 +228,17 @@ def _trailing_cue(doc: Doc, span: Span, e: int) -> bool:
     if e >= len(doc) or any(not (t.is_punct or t.is_quote) for t in doc[span.end:e]):
         return False
     nxt = doc[e].sent
-    lead = doc[nxt.start: min(nxt.end, nxt.start + _TRAILING_CUE_TOKENS)]
+    first = nxt.start
+    while first < nxt.end and first < span.end + 3 and (doc[first].is_quote or doc[first].text in ",?!") \
+            and not doc[first].is_space:
+        first += 1  # the quote's own closing comma and mark, which the parser may give to the next sentence
+    lead = doc[first: min(nxt.end, first + _TRAILING_CUE_TOKENS)]
     if not len(lead) or lead[0].is_space or lead[0].is_quote or "\n" in doc[e - 1].whitespace_:
         return False
     for t in lead:
         if t.is_quote or t.is_space:
             return False
-        if _is_cue(t) and t.i > nxt.start:
+        if _is_cue(t) and t.i > first:
             return any(c.dep_ in _SUBJ and c.i < t.i for c in t.children) or _inverted(t) is not None
     return False
 
@@ -275,7 +285,8 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
     # 2. "according to X" or a speech verb elsewhere in the sentence, nearest first
     outside = [t for t in reg if t.i not in inside and not _inside(t, quoted) and _is_cue(t)]
     if not outside:
-        return None
+        frame = _quote_frame(doc, span)
+        return Cue(frame, False) if frame is not None else None
     acc = [t for t in outside if t.lower_ == "according"]
     if acc:
         return _make(acc[0])
@@ -285,11 +296,38 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
     return _make(best)
 
 
+def _quote_frame(doc: Doc, span: Span) -> Token | None:
+    """The verb of a bare attribution right after a quote that ends in a comma or a question mark
+    ('"Would it be negotiable?" Lee pressed.', '"...," he interjected'): a subject and its verb that close
+    the sentence, whatever the verb; no speech lexicon is needed in that frame."""
+    text = text_of(doc)
+    end = span[-1].idx + len(span[-1])
+    j = span.end
+    while j < len(doc) and j < span.end + 3 and (doc[j].is_quote or doc[j].text in ",?!"):
+        j += 1
+    closed = any(t.is_quote for t in doc[span.end:j])
+    tail = text[max(0, span.start_char - 1):end].rstrip("\"”’' ") + "".join(t.text for t in doc[span.end:j])
+    if j >= len(doc) or not closed or not tail.rstrip("\"”’' ") or tail.rstrip("\"”’' ")[-1] not in ",?!":
+        return None
+    verb = next((t for t in doc[j: min(len(doc), j + 6)] if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    phrase = doc[j:verb.i]
+    if not len(phrase) or any(t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "PUNCT") for t in phrase):
+        return None  # the words between the quote and the verb are its subject, nothing else
+    if not any(t.dep_ in _SUBJ and t.head.i == verb.i for t in phrase):
+        return None
+    rest = [t for t in doc[verb.i + 1: verb.sent.end] if not (t.is_punct or t.is_space or t.is_quote)]
+    if len(rest) > 4 or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None  # '"...," Lee said he would go' is a cue of its own; '"Fire!" Lee ran to the door' is none
+    return verb
+
+
 def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
     """Head tokens of whoever speaks for the cue at ``cue_tok`` (several for a joint statement)."""
     head = _speaker_head(cue_tok, depth)
-    if head is None and depth == 0:
-        head = adjacent_name(cue_tok)
+    if head is None and depth == 0 and cue_tok.tag_ != "VBG":
+        head = adjacent_name(cue_tok)  # not for a participle: "at one point calling it ..."
     if head is None:
         return []
     out = [head]
