@@ -440,3 +440,9 @@ def test_continue_and_read_are_speech_only_without_a_complement_of_their_own(qse
     assert "Calder" in by_text(qs, "a voice for the harbour").speaker
     assert "Calder" in by_text(qs, "We owe him").speaker
     assert by_text(qs, "The budget stands").verb == "reads"
+
+
+def test_a_closing_mark_glued_to_the_next_word_ends_the_quote(qsettings):
+    text = ('Senator Hal Brody posted a photo with the caption "Best soup in town. I love Portland!"Former governor '
+            'Ines Vidal described exactly what was wrong with it to a local paper: "It was a cheap stunt."')
+    assert "Vidal" in by_text(quotes(text, qsettings), "cheap stunt").speaker

@@ -45,8 +45,10 @@ def load(name: str = "auto"):
 
 
 #: Infixes added to the model's own: a colon or semicolon glued to a word and an opening quotation mark
-#: ('Ann Lee:"We ...') is split into word, colon, mark and word, as it is when spaced.
-_QUOTE_INFIXES = (r"(?<=[\w.)\]])[:;](?=[\"“‘])", r"(?<=[:;])[\"“‘](?=\w)")
+#: ('Ann Lee:"We ...'), and a closing mark glued to the next word ('... Hispanics!”Former governor'), are split
+#: into word, punctuation, mark and word, as they are when spaced.
+_QUOTE_INFIXES = (r"(?<=[\w.)\]])[:;](?=[\"“‘])", r"(?<=[:;])[\"“‘](?=\w)",
+                  r"(?<=\w)[.!?,](?=[\"”]\w)", r"(?<=[.!?,])[\"”](?=\w)")
 
 
 def _split_colon_quotes(nlp) -> None:
