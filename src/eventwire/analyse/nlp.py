@@ -37,7 +37,7 @@ def load(name: str = "auto"):
         nlp = spacy.load(resolved)
     except OSError as exc:
         raise make(ModelError, "E401", name=resolved) from exc
-    _split_colon_quotes(nlp)
+    _split_glued_quotes(nlp)
     _register_paragraphs()
     if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraphs", before="parser")
@@ -51,7 +51,7 @@ _QUOTE_INFIXES = (r"(?<=[\w.)\]])[:;](?=[\"“‘])", r"(?<=[:;])[\"“‘](?=\w
                   r"(?<=\w)[.!?,](?=[\"”]\w)", r"(?<=[.!?,])[\"”](?=\w)")
 
 
-def _split_colon_quotes(nlp) -> None:
+def _split_glued_quotes(nlp) -> None:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes) + _QUOTE_INFIXES).finditer
