@@ -446,3 +446,18 @@ def test_a_closing_mark_glued_to_the_next_word_ends_the_quote(qsettings):
     text = ('Senator Hal Brody posted a photo with the caption "Best soup in town. I love Portland!"Former governor '
             'Ines Vidal described exactly what was wrong with it to a local paper: "It was a cheap stunt."')
     assert "Vidal" in by_text(quotes(text, qsettings), "cheap stunt").speaker
+
+
+def test_a_dash_attribution_on_the_next_paragraph_names_the_speaker(qsettings):
+    text = ('The debate turned to the port.\n\n"We will dredge the harbour before the winter storms."\n\n'
+            '- Mayor Hanna Kowalczyk.\n\nCouncillor Tim Reyes spoke next. "It cannot be done."\n\n'
+            '- A risky plan -.\n\nThe vote is on Friday.')
+    qs = quotes(text, qsettings)
+    assert "Kowalczyk" in by_text(qs, "dredge the harbour").speaker
+    assert "Reyes" in by_text(qs, "cannot be done").speaker
+
+
+def test_a_noun_is_never_the_speaker_by_standing_before_the_cue(qsettings):
+    text = ('After the floods, Governor Lena Ortiz released a new radio ad calling the response "a disgrace."')
+    direct = [q for q in quotes(text, qsettings) if q.kind == "direct"]
+    assert "Ortiz" in by_text(direct, "a disgrace").speaker

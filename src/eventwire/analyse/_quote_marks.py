@@ -231,6 +231,14 @@ def speaker_label(text: str, m: Mark) -> str | None:
     line_end = text.find("\n", m.end)
     tail = text[m.end + 1: len(text) if line_end < 0 else line_end]
     byline = _BYLINE.match(tail)
+    if byline is None and not tail.strip(" \"”’'.,") and line_end >= 0:
+        # the quote closes its paragraph and the next one is only "- Ann Lee." (a pull quote's attribution)
+        nxt = text[line_end:].lstrip("\n")
+        nxt_end = nxt.find("\n")
+        byline = _BYLINE.fullmatch(nxt[: len(nxt) if nxt_end < 0 else nxt_end].rstrip())
+        words = byline.group(1).strip(" .,").split() if byline else []
+        if not words or not all(w[:1].isupper() for w in words if w[:1].isalpha()) or words[-1][-1] in "-–—":
+            byline = None  # "– An immigrant himself –" is a crosshead, not a name
     if byline and len(byline.group(1).split()) <= 8 and byline.group(1)[:1].isupper():
         return byline.group(1).strip(" .,")
     return None

@@ -326,8 +326,8 @@ def _quote_frame(doc: Doc, span: Span) -> Token | None:
 def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
     """Head tokens of whoever speaks for the cue at ``cue_tok`` (several for a joint statement)."""
     head = _speaker_head(cue_tok, depth)
-    if head is None and depth == 0 and cue_tok.tag_ != "VBG":
-        head = adjacent_name(cue_tok)  # not for a participle: "at one point calling it ..."
+    if head is None and depth == 0 and cue_tok.pos_ in ("VERB", "AUX") and cue_tok.tag_ != "VBG":
+        head = adjacent_name(cue_tok)  # not for a participle ("at one point calling it") or a noun ("radio ad")
     if head is None:
         return []
     out = [head]

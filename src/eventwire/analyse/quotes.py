@@ -391,7 +391,11 @@ def _speech_lead_in(article: Article, doc: Doc, it: _Item, history: History, pre
         c.dep_ == "dobj" and c.lemma_.lower() in (_speech.cue_nouns() | _speech.document_nouns())
         for c in root.children)
     if not speech:
-        return None
+        # 'Tim Reyes spoke next. "..."': a person introduced just before the quote, in its own paragraph
+        if "\n" in _speech.text_of(doc)[before.start_char:it.start]:
+            return None
+        subj = [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
+        return resolve(article, subj[:1], history) if subj else None
     subj = [c for c in root.children if c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                                                 or _speech.is_pronoun(c))]
     return resolve(article, subj[:1], history) if subj else None
