@@ -207,14 +207,14 @@ _NAME_LABEL = re.compile(
 _LINE_LABEL = re.compile(r"([A-Z][^\n:\"“”]{2,80}?)(?: \([A-Z][\w.-]{0,12}\))?:\s*$")
 
 
-def name_labels(text: str, m: Mark) -> list[str]:
-    """Candidate labels of a quote: any words and a colon opening its paragraph, and title-case words and a
-    colon opening its sentence ("Lee: “...”"); the caller checks that the words end in a name and hold no
-    verb."""
+def name_labels(text: str, m: Mark) -> list[tuple[int, int]]:
+    """Offsets of the candidate labels of a quote: any words and a colon opening its paragraph, and title-case
+    words and a colon opening its sentence ("Lee: “...”"); the caller checks that the words end in a name and
+    hold no verb."""
     line_start = text.rfind("\n", 0, m.start) + 1
     end = max(line_start, m.start - 1)
     found = [_LINE_LABEL.fullmatch(text, line_start, end), _NAME_LABEL.search(text, max(line_start, m.start - 60), end)]
-    return [f.group(1) for f in found if f]
+    return [f.span(1) for f in found if f]
 
 
 def speaker_label(text: str, m: Mark) -> str | None:

@@ -300,14 +300,13 @@ def _quote_frame(doc: Doc, span: Span) -> Token | None:
     """The verb of a bare attribution right after a quote that ends in a comma or a question mark
     ('"Would it be negotiable?" Lee pressed.', '"...," he interjected'): a subject and its verb that close
     the sentence, whatever the verb; no speech lexicon is needed in that frame."""
-    text = text_of(doc)
-    end = span[-1].idx + len(span[-1])
     j = span.end
     while j < len(doc) and j < span.end + 3 and (doc[j].is_quote or doc[j].text in ",?!"):
         j += 1
-    closed = any(t.is_quote for t in doc[span.end:j])
-    tail = text[max(0, span.start_char - 1):end].rstrip("\"”’' ") + "".join(t.text for t in doc[span.end:j])
-    if j >= len(doc) or not closed or not tail.rstrip("\"”’' ") or tail.rstrip("\"”’' ")[-1] not in ",?!":
+    if j >= len(doc) or not any(t.is_quote for t in doc[span.end:j]):
+        return None  # no closing mark right after the quote
+    words = text_of(doc)[span.start_char:doc[j].idx].rstrip(" \n\"”’'")
+    if not words or words[-1] not in ",?!":
         return None
     verb = next((t for t in doc[j: min(len(doc), j + 6)] if t.pos_ == "VERB"), None)
     if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP"):

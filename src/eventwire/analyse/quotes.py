@@ -86,9 +86,9 @@ def _named_label(doc: Doc, m: Mark) -> str | None:
     when its words end in a person's or a body's name and hold no verb ('Asked about it, Lee said:' is a
     lead-in)."""
     text = _speech.text_of(doc)
-    for label in name_labels(text, m):
-        at = text.rfind(label, 0, m.start)
-        span = doc.char_span(at, at + len(label), alignment_mode="expand") if at >= 0 else None
+    for at, end in name_labels(text, m):
+        label = text[at:end]
+        span = doc.char_span(at, end, alignment_mode="expand")
         if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
         words = label.split()
