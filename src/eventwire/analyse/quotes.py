@@ -174,7 +174,7 @@ def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
         if heads:
             it.speaker = resolve(article, heads, history)
         if it.speaker is None and it.kind == "direct" and not it.governed and _stands_alone(doc, it):
-            it.speaker = _speech_lead_in(article, doc, it, history, prev)  # 'Lee tweeted a warning. "..."'
+            it.speaker = _lead_in(article, doc, it, history, prev)  # 'Lee tweeted a warning. "..."'
         if it.speaker is None and it.kind == "direct" and prev is not None and prev.speaker is not None:
             if (it.start - prev.end <= _CONTINUE_CHARS and (it.cue is None or not it.governed)
                     and _stands_alone(doc, it)):
@@ -374,10 +374,10 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
     return None
 
 
-def _speech_lead_in(article: Article, doc: Doc, it: _Item, history: History, prev: _Item | None) -> Speaker | None:
-    """The subject of the sentence right before a cue-less quote when that sentence reports speech itself
-    ('Lee tweeted a warning.', 'The group issued a statement:') and comes after the previous quote: it
-    outranks the previous quote's speaker."""
+def _lead_in(article: Article, doc: Doc, it: _Item, history: History, prev: _Item | None) -> Speaker | None:
+    """The subject of the sentence right before a cue-less quote, when it comes after the previous quote and
+    either reports speech itself ('Lee tweeted a warning.', 'The group issued a statement:') or, in the quote's
+    own paragraph, introduces a person ('Tim Reyes spoke next.'): it outranks the previous quote's speaker."""
     span = doc.char_span(it.start, it.end, alignment_mode="expand")
     if span is None or span.start == 0 or span[0].sent.start == 0:
         return None
