@@ -97,6 +97,19 @@ def test_party_modifier_does_not_make_a_description_new(qsettings):
     assert speaker_of(text, "Polls come and go", qsettings) == "Tom Hale"
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    # nothing in the text gave anyone these roles: the description stays as written, never the last speaker
+    ('Mayor Ann Price opened the new bridge on Monday. "It took four years," she said.\n\n'
+     '"We are proud of the work on it," the company said in a statement.', "proud of the work", "company"),
+    ('Paul Ortiz spoke for an hour at the rally. "We will win," he said.\n\n'
+     '"He has not slept in days," his wife said.', "not slept", "wife"),
+    ('Senator Ruth Kemp voted against the bill. "It is a bad law," she said.\n\n'
+     'The court heard the case on Friday. "This has gone on too long," the judge said.', "gone on too long", "judge"),
+])
+def test_description_nobody_was_given_stays_as_written(qsettings, text, words, speaker):
+    assert speaker_of(text, words, qsettings) == speaker
+
+
 def test_he_after_the_article_turns_to_a_new_man(qsettings):
     text = ('Tom Hale spoke first. "We will win," he said.\n\n'
             'The crowd then turned to Peter Marsh, who had flown in from Texas. The room fell silent for a '

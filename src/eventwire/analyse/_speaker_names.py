@@ -244,6 +244,11 @@ def _titled(ent: Span) -> bool:
     return bool(known and known[0]) or title_person(word) is True
 
 
+def _the_one(tok: Token) -> bool:
+    """A singular noun under "the" ("the candidate"; not "his wife", "the officials")."""
+    return tok.tag_ != "NNS" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
+
+
 def definite(tok: Token) -> bool:
     for c in tok.lefts:
         if c.dep_ == "det":
@@ -357,7 +362,10 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     if refers and history is not None and definite(tok):
         back = _described(article, tok, phrase, person, history.quoted) if tok.tag_ != "NNS" else None
         if back is None and not specific:
-            back = history.same_head(tok) or history.antecedent(tok, article, person)
+            back = history.same_head(tok)
+            if back is None and person and _the_one(tok):  # "Tom Hale says ... the candidate said": Hale
+                back = history.salient_person(tok, article)
+            # anything else ("the company", "his wife", "the judge" nobody was called) stays as written
         elif back is None:
             back = _agreeing(history.same_head(tok), phrase, tok)  # "the Russian defence ministry" ... "the Russian ministry"
         if back is not None:

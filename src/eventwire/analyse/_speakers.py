@@ -223,6 +223,15 @@ class History:
                            gender=gender([actors[0].name]))
         return None
 
+    def salient_person(self, tok: Token, article: Article) -> Speaker | None:
+        """For a person description no title ties to a name ("the candidate said"): the most salient person
+        before it (see :func:`_subject_person`) when that person is a subject, else nobody."""
+        for sp, subject in _subject_person(article, tok, self, None)[:1]:
+            if subject:
+                sp.offset = tok.idx
+                return sp
+        return None
+
     def same_head(self, tok: Token) -> Speaker | None:
         """The last speaker the text called by the same head word ("a representative ... the representative")."""
         for sp in reversed([s for s in self.items if s.offset < tok.idx]):
