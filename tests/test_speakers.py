@@ -110,6 +110,23 @@ def test_description_nobody_was_given_stays_as_written(qsettings, text, words, s
     assert speaker_of(text, words, qsettings) == speaker
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    # a document word goes to the author of the document the text introduced
+    ('In Ottawa, Prime Minister Ruth Collins released a statement on Friday night about the storm. '
+     'Crews were sent north.\n\n"We stand with every family in the north," the statement said.',
+     "We stand with every family", "Ruth Collins"),
+    ('The Nordic Fishing Union said in a statement that the quota was unfair. Boats stayed in port.\n\n'
+     '"Our members cannot live on this," the statement said.', "cannot live on this", "Nordic Fishing Union"),
+    # a body word goes back to a body the text named, of a kind it can be
+    ('The Harbor Gazette published the letters on Sunday. "The port lost money for years," the newspaper '
+     'wrote.', "lost money for years", "Harbor Gazette"),
+    ('Police in Norway detained the activist on Monday. "The arrest was unlawful," the rights group said.',
+     "arrest was unlawful", "rights group"),
+])
+def test_body_and_document_words_refer_back(qsettings, text, words, speaker):
+    assert speaker_of(text, words, qsettings) == speaker
+
+
 def test_he_after_the_article_turns_to_a_new_man(qsettings):
     text = ('Tom Hale spoke first. "We will win," he said.\n\n'
             'The crowd then turned to Peter Marsh, who had flown in from Texas. The room fell silent for a '

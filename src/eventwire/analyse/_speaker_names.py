@@ -249,6 +249,56 @@ def _the_one(tok: Token) -> bool:
     return tok.tag_ != "NNS" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts)
 
 
+#: How many sentences back "the statement" looks for the statement it was introduced as.
+_DOCUMENT_SENTENCES = 4
+
+
+def _author_before(article: Article, tok: Token, history: "History") -> Speaker | None:
+    """For a document word ("the statement said"): the author of the same document introduced in the
+    sentences before ("Obama released a statement", "Lee said in a statement", "a statement from the
+    ministry"), nearest first; None if there is none."""
+    if tok.lemma_.lower() not in _speech.document_nouns():
+        return None
+    doc, lemma = tok.doc, tok.lemma_.lower()
+    first = tok.sent.start
+    for _ in range(_DOCUMENT_SENTENCES):
+        first = doc[first - 1].sent.start if first > 0 else 0
+    for t in reversed(doc[first:tok.i]):
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or any(s <= t.idx < e for s, e in history.quoted):
+            continue
+        author = _named_instead(t)
+        if author.i == t.i:
+            verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head if t.dep_ == "dobj" else None
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+            if not subjects:
+                continue
+            author = subjects[0]
+        sp = history.pronoun(author, article) if is_pronoun(author) else name_of(article, author, history)
+        if sp is not None and sp.names and sp.names[0][:1].isupper():
+            sp.offset = tok.idx
+            return sp
+    return None
+
+
+def _may_refer(sp: Speaker, tok: Token, article: Article) -> bool:
+    """Whether the body word ``tok`` ("the company", "the statement") can refer back to the earlier speaker
+    ``sp``: a body the text named (an actor, or an organization or place the tagger found); a place only for a government's
+    word or a document ("the rights group" is not Sweden); a body whose role the text knows only for a word
+    of no other role ("the newspaper" is not a ministry)."""
+    name = sp.names[0] if sp.names else ""
+    actor = next((a for a in article.actors if a.name == name), None)
+    labels = {e.label_ for e in tok.doc.ents if e.text == name}
+    if sp.person or actor is None and not labels & {"ORG", "GPE"} or name.lower() in source_nouns():
+        return False  # "Witnesses", "Democrat": no body the text named
+    lemma = tok.lemma_.lower()
+    document = lemma in _speech.document_nouns()
+    role = org_words().get(lemma) or org_words().get(tok.lower_)
+    place = (actor is not None and actor.kind == "state") or bool(labels & {"GPE", "LOC"})
+    if place:
+        return document or role == "GOV"
+    return document or not (role and actor is not None and actor.role and actor.role != role)
+
+
 def definite(tok: Token) -> bool:
     for c in tok.lefts:
         if c.dep_ == "det":
@@ -365,7 +415,12 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
             back = history.same_head(tok)
             if back is None and person and _the_one(tok):  # "Tom Hale says ... the candidate said": Hale
                 back = history.salient_person(tok, article)
-            # anything else ("the company", "his wife", "the judge" nobody was called) stays as written
+            elif back is None and person is False:  # "Kigali said ... the statement said": Rwanda
+                back = _author_before(article, tok, history)
+                if back is None:
+                    back = history.antecedent(tok, article, False)
+                    back = back if back is not None and _may_refer(back, tok, article) else None
+            # anything else ("his wife", "the judge" nobody was called so) stays as written
         elif back is None:
             back = _agreeing(history.same_head(tok), phrase, tok)  # "the Russian defence ministry" ... "the Russian ministry"
         if back is not None:
