@@ -125,6 +125,29 @@ def test_quoted_name_is_not_a_quote(qsettings):
     assert not [q for q in qs if q.kind == "direct"]
 
 
+@pytest.mark.parametrize("text, title", [
+    ('"We will fight for every vote," Ann Lee said on NBC\'s "Meet the Voters." She left early.', "Meet the Voters"),
+    ('Tom Brand, who starred in "Lakes and Rivers," said the show "changed my life."', "Lakes and Rivers"),
+    ('Lee told the hosts of "Mornings with Kate Dunn" that the bill "will not pass."', "Mornings with Kate Dunn"),
+])
+def test_quoted_title_where_a_name_goes_is_not_a_quote(qsettings, text, title):
+    qs = [q.text for q in quotes(text, qsettings) if q.kind == "direct"]
+    assert qs and not [q for q in qs if title in q], qs
+
+
+def test_quoted_title_still_hides_its_words_from_the_speaker(qsettings):
+    text = ('"The plan is dead," Ann Lee, a senior adviser, said Monday on Channel Nine\'s "Good Morning Valley." '
+            '"Nobody will vote for it."')
+    qs = quotes(text, qsettings)
+    assert by_text(qs, "The plan is dead").speaker == "Ann Lee"
+    assert by_text(qs, "Nobody will vote").speaker == "Ann Lee"
+
+
+def test_chant_after_of_stays_a_quote(qsettings):
+    qs = quotes('The crowd broke into a chant of "Vote Them Out!" as Ann Lee left the stage.', qsettings)
+    assert [q.text for q in qs if q.kind == "direct"] == ["Vote Them Out!"]
+
+
 def test_unclosed_quote_is_reported_open(qsettings):
     qs = quotes('The general said: "our troops will hold the line whatever happens', qsettings)
     q = by_text(qs, "hold the line")

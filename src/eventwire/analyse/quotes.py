@@ -32,6 +32,10 @@ NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 _CONTINUE_CHARS = 600
 #: Longest quoted phrase (in words) that may be a quoted name rather than a quote.
 _NAME_WORDS = 4
+#: The longest quoted title taken for a name where a name goes ('starred in "Flip the Script with Ann Lee"').
+_TITLE_WORDS = 6
+#: Opening quotation marks, stripped before the word a quotation follows.
+_OPENING_MARKS = "\"“‘'«„"
 
 
 @dataclass(slots=True)
@@ -56,11 +60,12 @@ def run(article: Article, settings: Settings) -> Article:
     knowledge.use(settings.knowledge)  # a no-op when the pipeline already made them active
     marks = [m for m in scan(text) if m.end <= len(_speech.text_of(doc))]
     quoted = [(m.start - 1, m.end + 1) for m in marks]
-    items = [_direct(doc, m, quoted) for m in marks]
-    items = [it for it in items if it is not None and not _quoted_name(doc, text, it)]
+    found = [it for it in (_direct(doc, m, quoted) for m in marks) if it is not None]
+    items = [it for it in found if not _quoted_name(doc, text, it)]
+    names = [(it.start, it.end) for it in found if it not in items]  # still quoted: never a speaker's words
     items += _indirect(doc, quoted)
     items.sort(key=lambda it: (it.start, it.kind))
-    _attribute(article, doc, items)
+    _attribute(article, doc, items, names)
     _share_in_sentence(doc, items)
     _share_across_paragraphs(items)
     article.quotes = _to_quotes(text, items)
@@ -112,6 +117,9 @@ def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
     if it.mark is None:
         return False
     words = text[it.start:it.end].split()
+    if (0 < len(words) <= _TITLE_WORDS and text[it.end - 1] not in "!?" and _title_cased(words)
+            and _name_place(text, it) and not _headline(text, it)):  # not a chant ('chant of "Go Lee!"')
+        return True
     if not words or len(words) > _NAME_WORDS:
         return False
     alpha = [w for w in words if w[0].isalpha()]
@@ -121,12 +129,40 @@ def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
         return text[it.end - 1] == "." and len(words) > 1 and _named_thing(doc, it)
     if it.governed and _is_speech(it) and not _named_thing(doc, it):
         return False
-    # in a title-cased line (a headline) capitals say nothing about names
+    return not _headline(text, it)  # in a title-cased line (a headline) capitals say nothing about names
+
+
+def _headline(text: str, it: _Item) -> bool:
+    """Whether the quotation stands in a title-cased line (a headline)."""
     line_start = text.rfind("\n", 0, it.start) + 1
     line_end = text.find("\n", it.end)
     line = text[line_start: len(text) if line_end < 0 else line_end].split()
     caps = [w for w in line if w[0].isalpha()]
-    return not caps or sum(w[0].isupper() for w in caps) / len(caps) < 0.7
+    return bool(caps) and sum(w[0].isupper() for w in caps) / len(caps) >= 0.7
+
+
+@knowledge.cached
+def _title_words() -> frozenset[str]:
+    """The minor words a title leaves in lower case (``knowledge/quote_title_words.tsv``)."""
+    return frozenset(r["word"] for r in knowledge.rows("quote_title_words.tsv"))
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Whether words are written as a title: first, last and every other word capitalised but the minor
+    words ("Parks and Recreation", "Meet the Press.")."""
+    alpha = [w for w in words if w[:1].isalpha()]
+    return bool(alpha) and alpha[0][0].isupper() and alpha[-1][0].isupper() and all(
+        w[0].isupper() or w.lower() in _title_words() for w in alpha)
+
+
+def _name_place(text: str, it: _Item) -> bool:
+    """Whether a quotation stands where a name goes: right after "on", "in", "of", "at" or a
+    possessive ('said on CNN's "State of the Union"', 'starred in "Parks and Recreation"')."""
+    before = text[max(0, it.start - 40):it.start].rstrip().rstrip(_OPENING_MARKS).rstrip().split()
+    if not before:
+        return False
+    word = before[-1].lower()
+    return word in ("on", "in", "of", "at") or word.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _named_thing(doc: Doc, it: _Item) -> bool:
@@ -156,8 +192,8 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
     return out
 
 
-def _attribute(article: Article, doc: Doc, items: list[_Item]) -> None:
-    quoted = [(i.start, i.end) for i in items if i.kind == "direct"]
+def _attribute(article: Article, doc: Doc, items: list[_Item], names: list[tuple[int, int]]) -> None:
+    quoted = sorted([(i.start, i.end) for i in items if i.kind == "direct"] + names)
     history = History(quoted)
     prev: _Item | None = None
     for it in items:
