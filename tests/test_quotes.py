@@ -484,3 +484,32 @@ def test_a_noun_is_never_the_speaker_by_standing_before_the_cue(qsettings):
     text = ('After the floods, Governor Lena Ortiz released a new radio ad calling the response "a disgrace."')
     direct = [q for q in quotes(text, qsettings) if q.kind == "direct"]
     assert "Ortiz" in by_text(direct, "a disgrace").speaker
+
+
+def _parsed(words, pos, heads, deps, ents):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    return Doc(Vocab(), words=words, pos=pos, heads=heads, deps=deps, ents=ents)
+
+
+@pytest.mark.parametrize("words, pos, heads, deps, ents, name", [
+    # the parse left the speech verb without a subject: the name before the apposition speaks
+    (["Tom", "Reyes", ",", "a", "senior", "adviser", ",", "said"],
+     ["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "VERB"],
+     [1, 7, 1, 5, 5, 1, 1, 7], ["compound", "dep", "punct", "det", "amod", "appos", "punct", "ROOT"],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"], "Reyes"),
+    (["her", "adviser", ",", "Tom", "Reyes", ",", "said"],
+     ["PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+     [1, 6, 1, 4, 1, 6, 6], ["poss", "dep", "punct", "compound", "appos", "punct", "ROOT"],
+     ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"], "Reyes"),
+    # a place's apposition is no speaker's
+    (["in", "Oslo", ",", "Norway", ",", "had", "said"],
+     ["ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "AUX", "VERB"],
+     [6, 0, 1, 1, 6, 6, 6], ["prep", "pobj", "punct", "appos", "punct", "aux", "ROOT"],
+     ["O", "B-GPE", "O", "B-GPE", "O", "O", "O"], None),
+])
+def test_adjacent_name_skips_an_apposition(words, pos, heads, deps, ents, name):
+    from eventwire.analyse._speech import adjacent_name
+    doc = _parsed(words, pos, heads, deps, ents)
+    found = adjacent_name(doc[len(doc) - 1])
+    assert (found.text if found is not None else None) == name

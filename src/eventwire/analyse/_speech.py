@@ -377,16 +377,32 @@ def participle_owner(tok: Token, quoted: list[tuple[int, int]]) -> Token | None:
     return None
 
 
+#: The longest apposition (in tokens) between a name and its speech verb that :func:`adjacent_name` skips.
+_APPOSITION_TOKENS = 12
+
+
 def adjacent_name(tok: Token) -> Token | None:
     """When the parse gives a speech verb no subject: the name right before it ("... Chamal Polwattage
-    said"), skipping adverbs and auxiliaries."""
+    said"), skipping adverbs and auxiliaries, or the name before an apposition ("Gene Sperling, a top
+    adviser, said"; "her adviser, Jake Sullivan, said")."""
     if tok.lower_ == "according":
         return None
     j = tok.i - 1
     while j >= 0 and tok.doc[j].pos_ in ("ADV", "AUX", "PART"):
         j -= 1
-    if j >= 0 and tok.doc[j].pos_ in ("PROPN", "NOUN") and tok.doc[j].ent_type_ not in _NOT_SPEAKERS:
-        return tok.doc[j]
+    doc = tok.doc
+    if j >= 1 and doc[j].text == "," and not (doc[j - 1].pos_ == "PROPN" and doc[j - 1].ent_type_ == "PERSON"):
+        # "Gene Sperling, a top adviser, said": the name before the apposition the parse left unattached
+        k = j - 1
+        while k > max(0, j - _APPOSITION_TOKENS) and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX"):
+            k -= 1
+        if (doc[k].text == "," and k >= 1 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].ent_type_ in ("PERSON", "ORG")
+                and any(t.pos_ == "NOUN" for t in doc[k + 1:j])):  # a role, not "Washington, D.C.,"
+            j = k - 1
+    elif j >= 1 and doc[j].text == ",":
+        j -= 1  # "her adviser, Jake Sullivan, said"
+    if j >= 0 and doc[j].pos_ in ("PROPN", "NOUN") and doc[j].ent_type_ not in _NOT_SPEAKERS:
+        return doc[j]
     return None
 
 
