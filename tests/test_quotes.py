@@ -51,6 +51,15 @@ def test_single_marks_as_quotation_marks_and_nested():
     assert marked(text) == ["a shambles", "They told us ‘wait’ again"]
 
 
+def test_same_marks_nested_inside_a_quote():
+    text = ('"I do think dealers can be sued. If a man walks in and says, "I want 900 rounds," you might '
+            'wonder," Lee said.')
+    assert marked(text) == ['I do think dealers can be sued. If a man walks in and says, "I want 900 rounds," '
+                            'you might wonder']
+    # an opening mark that never closed gives way to the later one
+    assert marked('He said "we will go on. Then "another try" came.') == ["another try"]
+
+
 def test_multi_paragraph_quote_is_one_entry_per_paragraph():
     text = '"First part of a long statement.\n\n"Second part, which ends here," he said.'
     marks = scan(text)

@@ -63,11 +63,18 @@ def _closes(text: str, i: int, hi: int) -> bool:
     return (nxt in _AFTER_CLOSE or nxt in _DOUBLE_CLOSE or nxt in _SINGLE) and not prev.isspace()
 
 
+def _closing(text: str, i: int, lo: int, hi: int) -> bool:
+    """Whether the double mark at ``i`` closes an open quote: a right-hand mark, a mark before a space or
+    punctuation, or one that cannot open."""
+    return text[i] in "”»" or _closes(text, i, hi) or not _opens(text, i, lo)
+
+
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     """(open, close, closed) index pairs of double-mark stretches in ``text[lo:hi]``; ``close`` is the mark's
     index (or ``hi`` when unclosed)."""
     out: list[tuple[int, int, bool]] = []
     start: int | None = None
+    nested = 0  # quotes opened inside the open one with the same marks, not yet closed
     for i in range(lo, hi):
         ch = text[i]
         if start is None:
@@ -76,12 +83,21 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
                     continue
                 start = i
         elif ch in _DOUBLE_CLOSE:
-            if ch in "”»" or _closes(text, i, hi) or not _opens(text, i, lo):
+            if _closing(text, i, lo, hi):
+                if nested:
+                    nested -= 1  # the inner quote closes; the outer one goes on
+                    continue
                 out.append((start, i, True))
                 start = None
             elif ch == '"' or ch == "“":
-                # an opening mark while open: the first one never closed; keep the later one
-                start = i
+                # an opening mark while open: a quote inside the quote when it is the same mark and
+                # enough marks close after it ('"I believe ... says, "I'd like ammunition," you know."');
+                # else the first one never closed (or wraps a pasted quotation): keep the later one
+                later = sum(1 for j in range(i + 1, hi) if text[j] in _DOUBLE_CLOSE and _closing(text, j, lo, hi))
+                if ch == text[start] and later >= nested + 2:
+                    nested += 1
+                else:
+                    start, nested = i, 0
     if start is not None:
         out.append((start, hi, False))
     return out
