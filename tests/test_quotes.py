@@ -522,3 +522,17 @@ def test_adjacent_name_skips_an_apposition(words, pos, heads, deps, ents, name):
     doc = _parsed(words, pos, heads, deps, ents)
     found = adjacent_name(doc[len(doc) - 1])
     assert (found.text if found is not None else None) == name
+
+
+def test_speaker_span_points_at_the_words_that_name_the_speaker(qsettings):
+    text = ('Ann Lee, the city\'s mayor, spoke on Monday. "We will rebuild the bridge," she said. '
+            '"It will take a year."\n\n"Nobody was hurt," said Tom Reyes, a fire chief.\n\n'
+            'HALE: "We are ready."')
+    art = process(text, settings=qsettings)
+    spans = {q.text: art.text[q.speaker_span[0]:q.speaker_span[1]] for q in art.quotes if q.speaker_span}
+    assert spans["We will rebuild the bridge"] == "she"
+    assert spans["It will take a year."] == "she"  # the run goes on under the same words
+    assert spans["Nobody was hurt"] == "Tom Reyes"
+    assert spans["We are ready."] == "HALE"
+    rec = art.to_record()["quotes"]
+    assert all(isinstance(q["speaker_span"], list) for q in rec)

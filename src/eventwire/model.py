@@ -58,11 +58,15 @@ class Quote:
     verb: str | None = None
     closed: bool = True  # False: an opening mark that never closed (text runs to the paragraph end)
     event: int | None = None  # index into Article.events of the event this quote states
+    #: (start, end) of the words that name the speaker for this quote ("Lee", "she", "the ministry", a
+    #: transcript label); for a quote continuing a run, the words that named the speaker before it.
+    speaker_span: tuple[int, int] | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "speaker_country": self.speaker_country,
                 "speakers": list(self.speakers), "text": self.text, "kind": self.kind, "verb": self.verb,
-                "start": self.start, "end": self.end, "closed": self.closed, "event": self.event}
+                "start": self.start, "end": self.end, "closed": self.closed, "event": self.event,
+                "speaker_span": list(self.speaker_span) if self.speaker_span is not None else None}
 
 
 @dataclass(slots=True)
@@ -208,7 +212,9 @@ class Article:
                             [tuple(m) for m in a.get("mentions", [])]) for a in rec.get("actors") or []]
         art.quotes = [Quote(q["text"], q.get("start", 0), q.get("end", 0), q.get("kind", "direct"),
                             q.get("speaker"), q.get("speaker_country"), list(q.get("speakers") or []),
-                            q.get("verb"), q.get("closed", True), q.get("event")) for q in rec.get("quotes") or []]
+                            q.get("verb"), q.get("closed", True), q.get("event"),
+                            tuple(q["speaker_span"]) if q.get("speaker_span") else None)
+                       for q in rec.get("quotes") or []]
         art.events = [Event(**{k: (list(map(tuple, v)) if k == "spans" else v) for k, v in e.items()
                                if k in Event.__dataclass_fields__}) for e in rec.get("events") or []]
         art.figures = [Figure(**{k: v for k, v in f.items() if k in Figure.__dataclass_fields__})

@@ -24,6 +24,7 @@ from ..settings import Settings
 from . import _speech
 from ._quote_marks import Mark, name_labels, scan, speaker_label
 from ._speakers import History, Speaker, animate, resolve
+from ._speaker_names import phrase_of
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 
@@ -68,7 +69,7 @@ def run(article: Article, settings: Settings) -> Article:
     _attribute(article, doc, items, names)
     _share_in_sentence(doc, items)
     _share_across_paragraphs(items)
-    article.quotes = _to_quotes(text, items)
+    article.quotes = _to_quotes(doc, text, items)
     return article
 
 
@@ -479,7 +480,7 @@ def _share_across_paragraphs(items: list[_Item]) -> None:
         chain = [it] if it is not None else []
 
 
-def _to_quotes(text: str, items: list[_Item]) -> list[Quote]:
+def _to_quotes(doc: Doc, text: str, items: list[_Item]) -> list[Quote]:
     out: list[Quote] = []
     seen: set[tuple[str, str]] = set()
     for it in items:
@@ -493,5 +494,26 @@ def _to_quotes(text: str, items: list[_Item]) -> list[Quote]:
         names = it.speaker.names
         out.append(Quote(body, it.start, it.end, it.kind, speaker=names[0], speaker_country=it.speaker.country,
                          speakers=list(names), verb=it.cue.verb if it.cue is not None else None,
-                         closed=it.mark.closed if it.mark is not None else True))
+                         closed=it.mark.closed if it.mark is not None else True,
+                         speaker_span=_speaker_span(doc, text, it)))
     return out
+
+
+def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
+    """The words that name the speaker of ``it``: its transcript label or dash byline, else the phrase (or
+    pronoun) at the speaker's offset; None when those words would lie inside the quote itself."""
+    assert it.speaker is not None
+    if it.label is not None:
+        before = text.rfind(it.label, 0, it.start)
+        after = text.find(it.label, it.end)
+        at = before if before >= 0 and (after < 0 or it.start - before <= after - it.end) else after
+        span = (at, at + len(it.label)) if at >= 0 else None
+    else:
+        found = doc.char_span(it.speaker.offset, it.speaker.offset + 1, alignment_mode="expand")
+        if found is None or not len(found):
+            return None
+        words = found[:1] if _speech.is_pronoun(found[0]) else phrase_of(found[0])
+        span = (words.start_char, words.end_char)
+    if span is None or (span[0] < it.end and it.start < span[1]):
+        return None
+    return span
