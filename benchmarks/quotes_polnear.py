@@ -13,7 +13,11 @@ match), and prints:
   match them, as the PolNeAR README prescribes;
 * ``speaker_acc``: of the text-matched direct quotes with a resolvable gold speaker, the share whose
   speaker matches (the "speaker accuracy" of the Gender Gap Tracker's evaluation);
-* ``indirect+speaker``: reported speech matched by text and speaker (score.py's definition).
+* ``indirect+speaker``: reported speech matched by text and speaker (score.py's definition);
+* ``speaker span exact`` / ``overlap``: direct quotes matched by text whose ``speaker_span`` equals / touches
+  the words PolNeAR annotated as the source, the measure BBC Citron reports for source spans.  Approximate:
+  the converted gold gives the source's words without offsets, so they are looked for next to the annotated
+  cue nearest the quote.
 
 Anchors from the literature: Gender Gap Tracker quote F1 0.837 / speaker accuracy 0.865; BBC Citron
 speaker F1 0.82.
@@ -21,6 +25,7 @@ speaker F1 0.82.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 import time
@@ -53,7 +58,7 @@ class PRF:
         p = self.tp / self.n_pred if self.n_pred else 0.0
         r = self.tp / self.n_gold if self.n_gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return f"{name:18} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {self.tp}, pred {self.n_pred}, gold {self.n_gold})"
+        return f"{name:20} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {self.tp}, pred {self.n_pred}, gold {self.n_gold})"
 
 
 def _tm(g: dict, p: dict) -> bool:
@@ -64,8 +69,63 @@ def _sm(g: dict, p: dict) -> bool:
     return _tm(g, p) and name_match(g.get("speaker"), p.get("speakers") or p.get("speaker"))
 
 
+def _nearest(raw: str, words: str, start: int, end: int) -> tuple[int, int] | None:
+    """The occurrence of ``words`` in ``raw`` nearest the stretch ``start``-``end``."""
+    best: tuple[int, int] | None = None
+    at = raw.find(words) if words else -1
+    while at >= 0:
+        dist = start - (at + len(words)) if at < start else at - end
+        if best is None or abs(dist) < best[0]:
+            best = (abs(dist), at)
+        at = raw.find(words, at + 1)
+    return (best[1], best[1] + len(words)) if best is not None else None
+
+
+def _located(raw: str, words: str, q: dict) -> tuple[int, int] | None:
+    """Where PolNeAR's source words for gold quote ``q`` stand in ``raw``: the gold gives their text only, so
+    this is approximate: the occurrence nearest the annotated cue's occurrence nearest the quote."""
+    words = words.strip().rstrip(",")
+    cue = _nearest(raw, (q.get("verb") or "").strip().rstrip(":,"), q["start"], q["end"])
+    anchor = cue if cue is not None else (q["start"], q["end"])
+    return _nearest(raw, words, *anchor) if words else None
+
+
+def _to_clean(raw: str, text: str):
+    """Offset in PolNeAR's ``raw`` -> offset in our clean ``text`` (ingest normalises paragraph breaks and
+    spaces, so the two differ by a few characters)."""
+    if raw == text:
+        return lambda i: i
+    blocks = difflib.SequenceMatcher(None, raw, text, autojunk=False).get_matching_blocks()
+
+    def at(i: int) -> int:
+        for a, c, n in blocks:
+            if a <= i < a + n or (n == 0 and a <= i):
+                return c + (i - a) if n else c
+            if i < a:
+                return c
+        return len(text)
+    return at
+
+
+def _span_scores(g: dict, p: dict, gq: list[dict], pq: list[dict], exact: PRF, overlap: PRF) -> None:
+    """Citron-style source-span scores: a predicted quote counts when it matches a gold quote by text and its
+    ``speaker_span`` equals (``exact``) or touches (``overlap``) the gold source words."""
+    to_clean = _to_clean(g["raw"], p.get("text") or g["raw"])
+    golden = [(q, _located(g["raw"], q.get("speaker_span") or "", q)) for q in gq]
+    golden = [(q, (to_clean(s[0]), to_clean(s[1] - 1) + 1)) for q, s in golden if s is not None]
+    spanned = [q for q in pq if q.get("speaker_span")]
+    hits = {"exact": 0, "overlap": 0}
+    for (a, where), b in greedy(golden, spanned, lambda x, y: _tm(x[0], y)):
+        s, e = b["speaker_span"]
+        hits["exact"] += (s, e) == where
+        hits["overlap"] += s < where[1] and where[0] < e
+    exact.add(hits["exact"], len(spanned), len(golden))
+    overlap.add(hits["overlap"], len(spanned), len(golden))
+
+
 def score(golds: list[dict], preds: dict[str, dict]) -> dict[str, PRF | tuple[int, int]]:
     quotes, with_speaker, indirect = PRF(), PRF(), PRF()
+    span_exact, span_overlap = PRF(), PRF()
     acc_ok = acc_n = 0
     by_kind: dict[str, list[int]] = {}  # gold speaker_resolved -> [right, all]
     for g in golds:
@@ -73,6 +133,7 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict[str, PRF | tuple[in
         gq = [q for q in g["quotes"] if q.get("kind") == "direct"]
         pq = [q for q in p.get("quotes", []) if q.get("kind") == "direct"]
         quotes.add(len(greedy(gq, pq, _tm)), len(pq), len(gq))
+        _span_scores(g, p, gq, pq, span_exact, span_overlap)
         # speaker score without the gold quotes PolNeAR could not attribute (and predictions matching them)
         unresolved = [q for q in gq if q.get("speaker_resolved") in UNRESOLVED or not q.get("speaker")]
         taken = {id(x) for _, x in greedy(unresolved, pq, _tm)}
@@ -90,7 +151,8 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict[str, PRF | tuple[in
         pi = [q for q in p.get("quotes", []) if q.get("kind") == "indirect"]
         indirect.add(len(greedy(gi, pi, _sm)), len(pi), len(gi))
     return {"quotes": quotes, "quotes+speaker": with_speaker, "indirect+speaker": indirect,
-            "speaker_acc": (acc_ok, acc_n), "by_kind": by_kind}
+            "speaker_acc": (acc_ok, acc_n), "by_kind": by_kind,
+            "speaker span exact": span_exact, "speaker span overlap": span_overlap}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PolNeAR {args.split}: {len(golds)} articles, {took:.1f} s, {failed} with errors")
     for name in ("quotes", "quotes+speaker", "indirect+speaker"):
         print(res[name].line(name))  # type: ignore[union-attr]
+    # the words naming the speaker against PolNeAR's source span (BBC Citron's "source span" measure, on
+    # direct quotes): exact, and touching
+    for name in ("speaker span exact", "speaker span overlap"):
+        print(res[name].line(name))  # type: ignore[union-attr]
     ok, n = res["speaker_acc"]  # type: ignore[misc]
     print(f"{'speaker_acc':18} {ok / n if n else 0.0:.3f}  ({ok}/{n} text-matched direct quotes)")
     # by how PolNeAR resolved the gold speaker: "name" (a proper name in the text), "coref" (a pronoun or
@@ -141,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(plain) < len(golds):
         res = score(plain, preds)
         print(f"without the {len(golds) - len(plain)} articles quoting with '':")
-        for name in ("quotes", "quotes+speaker"):
+        for name in ("quotes", "quotes+speaker", "speaker span exact", "speaker span overlap"):
             print("  " + res[name].line(name))  # type: ignore[union-attr]
         ok, n = res["speaker_acc"]  # type: ignore[misc]
         print(f"  {'speaker_acc':18} {ok / n if n else 0.0:.3f}  ({ok}/{n} text-matched direct quotes)")

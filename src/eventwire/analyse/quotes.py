@@ -514,6 +514,9 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
             return None
         words = found[:1] if _speech.is_pronoun(found[0]) else phrase_of(found[0])
         span = (words.start_char, words.end_char)
+        name = it.speaker.names[0]
+        if len(words.text) > len(name) and words.text.startswith(name):  # a headline: "Ann Lee Hits Back"
+            span = (span[0], span[0] + len(name))
     if span is None or (span[0] < it.end and it.start < span[1]):
         return None
     return span
