@@ -96,6 +96,17 @@ def _to_clean(raw: str, text: str):
     spaces, so the two differ by a few characters)."""
     if raw == text:
         return lambda i: i
+    ours = [k for k, ch in enumerate(text) if not ch.isspace()]
+    theirs = [k for k, ch in enumerate(raw) if not ch.isspace()]
+    if len(ours) == len(theirs) and all(raw[a] == text[b] for a, b in zip(theirs, ours)):
+        # only spaces and line breaks differ: the n-th visible character is the same on both sides
+        rank = [0] * (len(raw) + 1)
+        n = 0
+        for k in range(len(raw) + 1):
+            rank[k] = n
+            if k < len(raw) and not raw[k].isspace():
+                n += 1
+        return lambda i: ours[rank[i]] if rank[i] < len(ours) else len(text)
     blocks = difflib.SequenceMatcher(None, raw, text, autojunk=False).get_matching_blocks()
 
     def at(i: int) -> int:
