@@ -465,3 +465,16 @@ def test_a_quoted_full_name_with_a_middle_initial_still_names_the_person(setting
             'The statement read: "I, Paul T. Okonjo, will not sign it."')
     art = process(text, settings=settings.replace(stages="actors", clean=False))
     assert "Paul T. Okonjo" in [a.name for a in art.actors]
+
+
+def test_surname_goes_to_the_person_the_story_calls_by_it(settings):
+    # the brother is called by his first name; "Mr. Lane" is the man the story is about, named in full later
+    text = ('Mr. Lane, whose campaign rests on an image of success, seldom speaks of his brother Tim.\n\n'
+            'One evening, Robert J. Lane met his older brother, Tim, for dinner. Tim joked. Tim laughed. '
+            'Tim left early.\n\nThe story of Tim Lane is seldom told. Mr. Lane said he had learned from it.')
+    art = Article(text=text)
+    actors.run(art, settings)
+    lane = [a for a in art.actors if a.name == "Robert J. Lane"]
+    assert lane, [a.name for a in art.actors]
+    said = text.index("Lane said")
+    assert (said, said + 4) in lane[0].mentions and (4, 8) in lane[0].mentions

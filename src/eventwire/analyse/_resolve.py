@@ -105,19 +105,23 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
 def _referent(clusters: list[_Cluster], m: Mention, sent_of) -> _Cluster:
     """Of people sharing a name word, the one a short form ``m`` ("Clinton") refers to: one whose fuller
     name was the subject of this or the previous sentence ("Bill Clinton said ... Clinton added"; not
-    "whose husband Peter Holt"), else the one mentioned most often before it (the story's main person;
-    ties to the last mentioned), else the first one named after it."""
+    "whose husband Peter Holt"), else the one mentioned most often before it by this name (the story's main
+    person: "Mr. Trump" is Donald J. Trump, whose brother the story calls "Freddy"; ties to the last
+    mentioned), else the first one named so after it."""
     pos, here = m.start, sent_of(m.start)
     near = [(x.start, c) for c in clusters for x in c.mentions
             if x.start < pos and x.type == "person" and x.subject and len(_words(x.text)) > len(_words(m.text))
             and sent_of(x.start) >= here - 1]
     if near:
         return max(near, key=lambda x: x[0])[1]
-    before = [(sum(1 for x in c.mentions if x.start < pos), max(s for s, _ in c.spans() if s < pos), c)
+    ws = set(_words(m.text))
+    before = [(sum(1 for x in c.mentions if x.start < pos and ws <= set(_words(x.text))),
+               max(s for s, _ in c.spans() if s < pos), c)
               for c in clusters if any(s < pos for s, _ in c.spans())]
     if before:
         return max(before, key=lambda x: x[:2])[2]
-    return min(clusters, key=lambda c: min((s for s, _ in c.spans()), default=1 << 30))
+    return min(clusters, key=lambda c: min((x.start for x in c.mentions if ws <= set(_words(x.text))),
+                                           default=1 << 30))
 
 
 class _Resolver:
