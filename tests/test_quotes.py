@@ -138,6 +138,7 @@ def test_quoted_name_is_not_a_quote(qsettings):
     ('"We will fight for every vote," Ann Lee said on NBC\'s "Meet the Voters." She left early.', "Meet the Voters"),
     ('Tom Brand, who starred in "Lakes and Rivers," said the show "changed my life."', "Lakes and Rivers"),
     ('Lee told the hosts of "Mornings with Kate Dunn" that the bill "will not pass."', "Mornings with Kate Dunn"),
+    ('"I was never afraid," Ann Lee wrote in her memoir, "Hard Roads."', "Hard Roads"),
 ])
 def test_quoted_title_where_a_name_goes_is_not_a_quote(qsettings, text, title):
     qs = [q.text for q in quotes(text, qsettings) if q.kind == "direct"]

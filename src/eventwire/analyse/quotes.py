@@ -145,7 +145,7 @@ def _headline(text: str, it: _Item) -> bool:
 @knowledge.cached
 def _title_words() -> frozenset[str]:
     """The minor words a title leaves in lower case (``knowledge/quote_title_words.tsv``)."""
-    return frozenset(r["word"] for r in knowledge.rows("quote_title_words.tsv"))
+    return frozenset(r["minor_word"] for r in knowledge.rows("quote_title_words.tsv"))
 
 
 def _title_cased(words: list[str]) -> bool:
@@ -156,14 +156,20 @@ def _title_cased(words: list[str]) -> bool:
         w[0].isupper() or w.lower() in _title_words() for w in alpha)
 
 
+@knowledge.cached
+def _title_places() -> frozenset[str]:
+    """Words after which a quoted title is a name (``knowledge/quote_title_places.tsv``)."""
+    return frozenset(r["before_title"] for r in knowledge.rows("quote_title_places.tsv"))
+
+
 def _name_place(text: str, it: _Item) -> bool:
-    """Whether a quotation stands where a name goes: right after "on", "in", "of", "at" or a
-    possessive ('said on CNN's "State of the Union"', 'starred in "Parks and Recreation"')."""
+    """Whether a quotation stands where a name goes: right after a word of ``quote_title_places.tsv`` or a
+    possessive ('said on CNN's "State of the Union"', 'her memoir, "Tough Choices"')."""
     before = text[max(0, it.start - 40):it.start].rstrip().rstrip(_OPENING_MARKS).rstrip().split()
     if not before:
         return False
     word = before[-1].lower()
-    return word in ("on", "in", "of", "at") or word.endswith(("'s", "’s", "s'", "s’"))
+    return word.rstrip(",") in _title_places() or word.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _named_thing(doc: Doc, it: _Item) -> bool:
