@@ -528,12 +528,13 @@ def test_adjacent_name_skips_an_apposition(words, pos, heads, deps, ents, name):
 def test_speaker_span_points_at_the_words_that_name_the_speaker(qsettings):
     text = ('Ann Lee, the city\'s mayor, spoke on Monday. "We will rebuild the bridge," she said. '
             '"It will take a year."\n\n"Nobody was hurt," said Tom Reyes, a fire chief.\n\n'
-            'HALE: "We are ready."')
+            'HALE: "We are ready."\n\n"It is closed," Sen. Ruth Kemp (D-Ohio) said.')
     art = process(text, settings=qsettings)
     spans = {q.text: art.text[q.speaker_span[0]:q.speaker_span[1]] for q in art.quotes if q.speaker_span}
     assert spans["We will rebuild the bridge"] == "she"
     assert spans["It will take a year."] == "she"  # the run goes on under the same words
-    assert spans["Nobody was hurt"] == "Tom Reyes"
+    assert spans["Nobody was hurt"] == "Tom Reyes, a fire chief"  # the whole source phrase, as corpora mark it
     assert spans["We are ready."] == "HALE"
+    assert spans["It is closed"] == "Sen. Ruth Kemp (D-Ohio)"
     rec = art.to_record()["quotes"]
     assert all(isinstance(q["speaker_span"], list) for q in rec)

@@ -523,6 +523,26 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
         name = it.speaker.names[0]
         if len(words.text) > len(name) and words.text.startswith(name):  # a headline: "Ann Lee Hits Back"
             span = (span[0], span[0] + len(name))
+        elif not _speech.is_pronoun(found[0]):
+            whole = _source_phrase(found[0], it)
+            span = whole if whole is not None else span
     if span is None or (span[0] < it.end and it.start < span[1]):
         return None
     return span
+
+
+def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
+    """The whole noun phrase the speaker's word heads, with its titles, appositions and relative clauses
+    ("Retired Lt. Gen. Michael Flynn", "Flynn, a top Trump surrogate", as attribution corpora mark a
+    source), when it stays within its sentence and off the quote."""
+    doc = tok.doc
+    words = doc[tok.left_edge.i:tok.right_edge.i + 1]
+    while len(words) > 1 and (words[-1].is_punct or words[-1].is_space) and not (
+            words[-1].text in ")]" and any(t.text in "([" for t in words)):  # keep "Ann Lee (D-Ohio)" whole
+        words = words[:-1]
+    while len(words) > 1 and (words[0].is_punct or words[0].is_space):
+        words = words[1:]
+    s, e = words.start_char, words.end_char
+    if s < it.end and it.start < e or words.start < tok.sent.start or words.end > tok.sent.end:
+        return None
+    return s, e
