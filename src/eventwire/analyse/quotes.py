@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from .. import knowledge
 from ..model import Article, Quote
 from ..settings import Settings
-from . import _speech
+from . import _quote_names, _speech
 from ._quote_marks import Mark, name_labels, scan, speaker_label
 from ._speakers import History, Speaker, animate, resolve
 from ._speaker_names import phrase_of
@@ -31,12 +31,8 @@ NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 #: A quote with no cue of its own continues the previous speaker if that speaker's quote ended at most
 #: this many characters before it (about two short paragraphs).
 _CONTINUE_CHARS = 600
-#: Longest quoted phrase (in words) that may be a quoted name rather than a quote.
-_NAME_WORDS = 4
-#: The longest quoted title taken for a name where a name goes ('starred in "Flip the Script with Ann Lee"').
-_TITLE_WORDS = 6
-#: Opening quotation marks, stripped before the word a quotation follows.
-_OPENING_MARKS = "\"“‘'«„"
+#: Longest title-cased label or headline lead (in words) taken for a name.
+_NAME_WORDS = _quote_names.NAME_WORDS
 
 
 @dataclass(slots=True)
@@ -62,7 +58,8 @@ def run(article: Article, settings: Settings) -> Article:
     marks = [m for m in scan(text) if m.end <= len(_speech.text_of(doc))]
     quoted = [(m.start - 1, m.end + 1) for m in marks]
     found = [it for it in (_direct(doc, m, quoted) for m in marks) if it is not None]
-    items = [it for it in found if not _quoted_name(doc, text, it)]
+    items = [it for it in found
+             if not _quote_names.is_name(doc, text, it.start, it.end, it.governed and _is_speech(it))]
     names = [(it.start, it.end) for it in found if it not in items]  # still quoted: never a speaker's words
     items += _indirect(doc, quoted)
     items.sort(key=lambda it: (it.start, it.kind))
@@ -111,79 +108,6 @@ def _governs(doc: Doc, cue: _speech.Cue, m: Mark) -> bool:
     if span is None:
         return False
     return any(cue.token in t.ancestors for t in span)
-
-
-def _quoted_name(doc: Doc, text: str, it: _Item) -> bool:
-    """A short quoted Proper Name ("Red Shirts") that no speech verb governs."""
-    if it.mark is None:
-        return False
-    words = text[it.start:it.end].split()
-    if (0 < len(words) <= _TITLE_WORDS and text[it.end - 1] not in "!?" and _title_cased(words)
-            and _name_place(text, it) and not _headline(text, it)):  # not a chant ('chant of "Go Lee!"')
-        return True
-    if not words or len(words) > _NAME_WORDS:
-        return False
-    alpha = [w for w in words if w[0].isalpha()]
-    if not alpha or not all(w[0].isupper() for w in alpha):
-        return False
-    if text[it.end - 1] in ".!?":  # 'told NBC's "Meet the Press."': the sentence's period inside the marks
-        return text[it.end - 1] == "." and len(words) > 1 and _named_thing(doc, it)
-    if it.governed and _is_speech(it) and not _named_thing(doc, it):
-        return False
-    return not _headline(text, it)  # in a title-cased line (a headline) capitals say nothing about names
-
-
-def _headline(text: str, it: _Item) -> bool:
-    """Whether the quotation stands in a title-cased line (a headline)."""
-    line_start = text.rfind("\n", 0, it.start) + 1
-    line_end = text.find("\n", it.end)
-    line = text[line_start: len(text) if line_end < 0 else line_end].split()
-    caps = [w for w in line if w[0].isalpha()]
-    return bool(caps) and sum(w[0].isupper() for w in caps) / len(caps) >= 0.7
-
-
-@knowledge.cached
-def _title_words() -> frozenset[str]:
-    """The minor words a title leaves in lower case (``knowledge/quote_title_words.tsv``)."""
-    return frozenset(r["minor_word"] for r in knowledge.rows("quote_title_words.tsv"))
-
-
-def _title_cased(words: list[str]) -> bool:
-    """Whether words are written as a title: first, last and every other word capitalised but the minor
-    words ("Parks and Recreation", "Meet the Press.")."""
-    alpha = [w for w in words if w[:1].isalpha()]
-    return bool(alpha) and alpha[0][0].isupper() and alpha[-1][0].isupper() and all(
-        w[0].isupper() or w.lower() in _title_words() for w in alpha)
-
-
-@knowledge.cached
-def _title_places() -> frozenset[str]:
-    """Words after which a quoted title is a name (``knowledge/quote_title_places.tsv``)."""
-    return frozenset(r["before_title"] for r in knowledge.rows("quote_title_places.tsv"))
-
-
-def _name_place(text: str, it: _Item) -> bool:
-    """Whether a quotation stands where a name goes: right after a word of ``quote_title_places.tsv`` or a
-    possessive ('said on CNN's "State of the Union"', 'her memoir, "Tough Choices"')."""
-    before = text[max(0, it.start - 40):it.start].rstrip().rstrip(_OPENING_MARKS).rstrip().split()
-    if not before:
-        return False
-    word = before[-1].lower()
-    return word.rstrip(",") in _title_places() or word.endswith(("'s", "’s", "s'", "s’"))
-
-
-def _named_thing(doc: Doc, it: _Item) -> bool:
-    """A quoted title-cased phrase used as a name inside the sentence (a show or a book: 'said on
-    "Morning Show"', 'the "Red Book" report'), however a speech verb governs the sentence."""
-    span = doc.char_span(it.start, it.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    if root.dep_ == "pobj":  # 'on "Morning Hour"', 'in "Avatar"'; but 'hailed him as "The Comeback Kid"'
-        return root.head.lower_ in ("on", "in", "at", "from", "of", "by")
-    if root.dep_ in ("dative", "dobj") and root.head.lemma_.lower() == "tell":
-        return True  # 'told "Morning Hour"': whom one tells is no quote
-    return root.dep_ in ("compound", "poss") or (root.dep_ == "appos" and root.head.pos_ == "NOUN")
 
 
 def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
