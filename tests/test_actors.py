@@ -478,3 +478,13 @@ def test_surname_goes_to_the_person_the_story_calls_by_it(settings):
     assert lane, [a.name for a in art.actors]
     said = text.index("Lane said")
     assert (said, said + 4) in lane[0].mentions and (4, 8) in lane[0].mentions
+
+
+def test_short_name_is_not_the_person_its_sentence_names_in_full_after_it(settings):
+    text = ('Tom Hale spoke at the school on Monday. Mary Hale, the mayor, listened.\n\n'
+            'Hale praised Mary Hale for the new library, and the crowd cheered.')
+    art = Article(text=text)
+    actors.run(art, settings)
+    tom = _by_name(art)["Tom Hale"]
+    at = text.index("Hale praised")
+    assert (at, at + 4) in tom.mentions
