@@ -488,3 +488,24 @@ def test_short_name_is_not_the_person_its_sentence_names_in_full_after_it(settin
     tom = _by_name(art)["Tom Hale"]
     at = text.index("Hale praised")
     assert (at, at + 4) in tom.mentions
+
+
+def test_given_name_before_a_known_surname_is_another_person(settings):
+    text = ('Donald Lane spoke first at the convention.\n\n'
+            'On the last day, Ivanka Lane strode across the stage. Then she praised her father.')
+    art = Article(text=text)
+    actors.run(art, settings)
+    names = _by_name(art)
+    assert "Ivanka Lane" in names and "Donald Lane" in names
+    at = text.index("Ivanka Lane")
+    assert (at, at + len("Ivanka Lane")) in names["Ivanka Lane"].mentions
+
+
+def test_honorific_rules_out_a_person_of_the_other_gender(settings):
+    text = ('Mr. Lane bought the jet in 2010. The seats were covered in the leather of Ivanka Lane\'s den.\n\n'
+            '"It is like a new plane," Mr. Lane said. Donald J. Lane has owned it since.')
+    art = Article(text=text)
+    actors.run(art, settings)
+    donald = _by_name(art)["Donald J. Lane"]
+    at = text.index("Lane said")
+    assert (at, at + 4) in donald.mentions

@@ -23,3 +23,22 @@ def actor_words(group: str) -> frozenset[str]:
 def nicknames() -> dict[str, str]:
     """Lower-cased short given names and the full names they stand for ("chuck" -> "charles")."""
     return {r["nickname"].lower(): r["name"].lower() for r in rows("actor_nicknames.tsv")}
+
+
+@cached
+def given_names() -> dict[str, str | None]:
+    """Lower-cased given names -> the gender they usually mark ("f", "m" or None), from
+    ``knowledge/quote_gender.tsv`` and ``quote_speaker_names.tsv``: a capitalised one right before a known
+    surname starts a person's name whatever the NER made of it ("Ivanka Trump" tagged a product)."""
+    names: dict[str, str | None] = {r["word"].lower(): r.get("gender") or None for r in rows("quote_gender.tsv")
+                                    if r.get("kind") == "name" and r.get("word")}
+    names.update((r["given_name"].lower(), r.get("gender") if r.get("gender") in ("m", "f") else None)
+                 for r in rows("quote_speaker_names.tsv") if r.get("given_name"))
+    return names
+
+
+@cached
+def honorifics() -> dict[str, str]:
+    """Gendered titles written before a name ("mr." -> "m", "mrs" -> "f"), from ``knowledge/quote_gender.tsv``."""
+    return {r["word"].lower(): r["gender"] for r in rows("quote_gender.tsv")
+            if r.get("kind") == "title" and r.get("word") and r.get("gender") in ("m", "f")}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ._actor_words import actor_words
+from ._actor_words import actor_words, given_names, honorifics
 from ._kb import KB, Entry
 
 #: Longest knowledge-base phrase, in tokens.
@@ -54,6 +54,7 @@ class Mention:
     about: frozenset[str] = frozenset()  # persons: lower-cased words of the name and its descriptions
     places: frozenset[str] = frozenset()  # titles: places below the country level ("the Vermont senator")
     quoted: bool = False  # inside quotation marks: a quoted nickname ("Crooked Hillary") never names the actor
+    honorific: str | None = None  # persons: "m" / "f" from a gendered title before the name ("Mr. Trump")
 
 
 _NO = Entry("none", "")
@@ -153,6 +154,9 @@ class Extractor:
         span = doc[i:j]
         m = Mention(span.start_char, span.end_char, i, j, type_, key, span.text, head=_head(doc, i, j), **kw)
         m.subject = doc[m.head].dep_ in ("nsubj", "nsubjpass")
+        if kw.get("kind") == "person":
+            m.honorific = next((honorifics()[doc[k].lower_] for k in (i - 1, i)
+                                if 0 <= k < j and doc[k].lower_ in honorifics()), None)
         self.mentions.append(m)
         if type_ in ("org", "seat"):
             self.org_at.update((k, m) for k in range(i, j))
@@ -486,13 +490,22 @@ class Extractor:
 
     def _surnames(self) -> None:
         """Single capitalised words that repeat a word of a person's full name ("Corlat" after "Ana
-        Corlat") are mentions of that person, whatever the NER made of them."""
+        Corlat") are mentions of that person, whatever the NER made of them; after a given name the text
+        never gave that person ("Ivanka Trump" beside "Donald Trump") they end another person's name."""
         doc = self.doc
         words = {doc[k].text for m in self.mentions if m.type == "person" and m.j - m.i >= 2
                  for k in range(m.i, m.j) if len(doc[k]) >= 3 and doc[k].is_title and k not in self.entry_at}
         for t in doc:
             if t.text in words and t.i not in self.used and t.pos_ == "PROPN" and t.i not in self.entry_at:
-                if t.ent_type_ and self.ent_at.get(t.i) is not None and len(self.ent_at[t.i]) > 1:
+                ent = self.ent_at.get(t.i) if t.ent_type_ else None
+                first = doc[t.i - 1] if t.i > 0 else None
+                if (first is not None and first.is_title and first.pos_ == "PROPN" and first.i not in self.used
+                        and first.i not in self.entry_at and first.lower_ in given_names()
+                        and first.text not in words  # "Ivanka Trump" beside "Donald Trump": another person
+                        and (ent is None or len(ent) == 1 or (ent.start, ent.end) == (first.i, t.i + 1))):
+                    self._mention(first.i, t.i + 1, "person", None, kind="person")
+                    continue
+                if ent is not None and len(ent) > 1:
                     continue
                 self._mention(t.i, t.i + 1, "person", None, kind="person")
 
