@@ -282,9 +282,9 @@ def _author_before(article: Article, tok: Token, history: "History") -> Speaker 
 
 def _may_refer(sp: Speaker, tok: Token, article: Article) -> bool:
     """Whether the body word ``tok`` ("the company", "the statement") can refer back to the earlier speaker
-    ``sp``: a body the text named (an actor, or an organization or place the tagger found); a place only for a government's
-    word or a document ("the rights group" is not Sweden); a body whose role the text knows only for a word
-    of no other role ("the newspaper" is not a ministry)."""
+    ``sp``: a body the text named (an actor, or an organization or place the tagger found); a place only
+    for a government's word or a document ("the rights group" is not Sweden); a body whose role the text
+    knows only for a word of no other role ("the newspaper" is not a ministry)."""
     name = sp.names[0] if sp.names else ""
     actor = next((a for a in article.actors if a.name == name), None)
     labels = {e.label_ for e in tok.doc.ents if e.text == name}
