@@ -538,3 +538,11 @@ def test_speaker_span_points_at_the_words_that_name_the_speaker(qsettings):
     assert spans["It is closed"] == "Sen. Ruth Kemp (D-Ohio)"
     rec = art.to_record()["quotes"]
     assert all(isinstance(q["speaker_span"], list) for q in rec)
+
+
+def test_remembered_without_an_object_reports_speech(qsettings):
+    text = ('"Everybody told her not to do it, and she did it anyway," remembered Ann Lee, a former aide. '
+            '"She never looked back."\n\nTom Reyes remembered the storm of 1998. "It was worse than this," he said.')
+    qs = quotes(text, qsettings)
+    assert by_text(qs, "Everybody told her").speaker == "Ann Lee"
+    assert by_text(qs, "worse than this").speaker == "Tom Reyes"
