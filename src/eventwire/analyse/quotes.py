@@ -60,7 +60,8 @@ def run(article: Article, settings: Settings) -> Article:
     found = [it for it in (_direct(doc, m, quoted) for m in marks) if it is not None]
     items = [it for it in found
              if not _quote_names.is_name(doc, text, it.start, it.end, it.governed and _is_speech(it))]
-    names = [(it.start, it.end) for it in found if it not in items]  # still quoted: never a speaker's words
+    kept = {id(it) for it in items}
+    names = [(it.start, it.end) for it in found if id(it) not in kept]  # still quoted: never a speaker's words
     items += _indirect(doc, quoted)
     items.sort(key=lambda it: (it.start, it.kind))
     _attribute(article, doc, items, names)
@@ -430,8 +431,9 @@ def _to_quotes(doc: Doc, text: str, items: list[_Item]) -> list[Quote]:
 
 
 def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
-    """The words that name the speaker of ``it``: its transcript label or dash byline, else the phrase (or
-    pronoun) at the speaker's offset; None when those words would lie inside the quote itself."""
+    """The words that name the speaker of ``it``: its transcript label or dash byline, else the pronoun or
+    the source's whole phrase at the speaker's offset (:func:`_source_phrase`; the name alone in a title-cased
+    headline); None when those words would lie inside the quote itself."""
     assert it.speaker is not None
     if it.label is not None:
         before = text.rfind(it.label, 0, it.start)
