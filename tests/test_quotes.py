@@ -546,3 +546,13 @@ def test_remembered_without_an_object_reports_speech(qsettings):
     qs = quotes(text, qsettings)
     assert by_text(qs, "Everybody told her").speaker == "Ann Lee"
     assert by_text(qs, "worse than this").speaker == "Tom Reyes"
+
+
+def test_a_thing_that_says_nothing_is_no_speaker(qsettings):
+    qs = quotes('Ann Lee spoke on Monday.\n\nFrustrations over the plan stem from a report about its '
+                '"hemorrhaging cash" this spring.', qsettings)
+    assert not [q for q in qs if "hemorrhaging" in q.text]
+    # people the lexicons know as people do speak, whatever their verb
+    qs = quotes('In a letter, his longtime personal physician called his health "astonishingly excellent."',
+                qsettings)
+    assert "physician" in by_text(qs, "astonishingly excellent").speaker

@@ -195,7 +195,12 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
             heads = [h for h in (_speech.speaker_tokens(verb) if verb is not None else [])
                      if not _overlaps(h, quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
         if heads and it.kind == "direct" and not any(animate(h) for h in heads):
-            return _reporter(tok, quoted, lo, hi, it.kind) or heads
+            reporter = _reporter(tok, quoted, lo, hi, it.kind)
+            if reporter or _speech.is_speech_verb(tok) or tok.lower_ == "according" or any(
+                    h.pos_ != "NOUN" or h.ent_type_ for h in heads):
+                return reporter or heads
+            return []  # a thing that says nothing ('Frustrations stem from its "hemorrhaging cash"'): no speaker
+
         if heads or tok.head.i == tok.i:
             return heads
         tok = tok.head  # the subject is inside the quote ("citing 'hostile' remarks"): the governing verb's
