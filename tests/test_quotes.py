@@ -380,10 +380,29 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
     assert by_text(quotes(text, qsettings), "wasted a year").speaker.endswith("Lorna Fitzwilliam")
 
 
-def test_a_dateline_subject_does_not_speak(qsettings):
-    text = ('Canberra (Wire) - Premier Jo Nakamura has criticised the tariff plan, saying that "reckless '
-            'moves" would cost jobs.')
-    assert "Nakamura" in by_text(quotes(text, qsettings), "reckless").speaker
+@pytest.mark.parametrize("text, speaker, words", [
+    pytest.param('Canberra (Wire) - Premier Jo Nakamura has criticised the tariff plan, saying that "reckless '
+                 'moves" would cost jobs.',
+                 "Nakamura", "reckless", id="a_dateline_subject_does_not_speak"),
+    pytest.param('As Dale Kowalski, the union treasurer, put it: "Nobody reads the fine print until it bites."',
+                 "Kowalski", "fine print", id="as_x_put_it"),
+    pytest.param('"We expect a vote by Friday," said Ruth Adeyemi, a spokeswoman for the council.\n\n'
+                 'Councillor Ivan Petrenko, who opposes the levy, posted a warning on his website.\n\n'
+                 '"Voters will remember who raised their water bills."',
+                 "Petrenko", "Voters will remember", id="a_lead_in_that_reports_speech_outranks_the_previous_speaker"),
+    pytest.param('Many people in the hall stood up. The protest grew louder, with the organiser Ben Cole '
+                 'reportedly shouting: "Nobody leaves until we get an answer!"',
+                 "Cole", "Nobody leaves", id="a_speech_verb_before_the_colon_names_the_speaker"),
+    pytest.param('"The levy is unfair and it will hurt families," Councillor Nadia Brooks said, going on to say '
+                 'that the town had spent "far too long ignoring the people who pay for everything, '
+                 'and they know it."',
+                 "Brooks", "far too long", id="a_participle_clause_speaks_for_the_speech_verb_before_it"),
+    pytest.param('Senator Hal Brody posted a photo with the caption "Best soup in town. I love Portland!"Former governor '
+                 'Ines Vidal described exactly what was wrong with it to a local paper: "It was a cheap stunt."',
+                 "Vidal", "cheap stunt", id="a_closing_mark_glued_to_the_next_word_ends_the_quote"),
+])
+def test_the_speaker_named_around_the_quote(qsettings, text, speaker, words):
+    assert speaker in by_text(quotes(text, qsettings), words).speaker
 
 
 def test_name_and_colon_inside_a_paragraph_label_the_quote(qsettings):
@@ -395,29 +414,11 @@ def test_name_and_colon_inside_a_paragraph_label_the_quote(qsettings):
     assert not any(q.speaker == "Note" for q in qs)
 
 
-def test_as_x_put_it(qsettings):
-    text = ('As Dale Kowalski, the union treasurer, put it: "Nobody reads the fine print until it bites."')
-    assert "Kowalski" in by_text(quotes(text, qsettings), "fine print").speaker
-
-
-def test_a_lead_in_that_reports_speech_outranks_the_previous_speaker(qsettings):
-    text = ('"We expect a vote by Friday," said Ruth Adeyemi, a spokeswoman for the council.\n\n'
-            'Councillor Ivan Petrenko, who opposes the levy, posted a warning on his website.\n\n'
-            '"Voters will remember who raised their water bills."')
-    assert "Petrenko" in by_text(quotes(text, qsettings), "Voters will remember").speaker
-
-
 def test_object_control_the_object_speaks(qsettings):
     text = ('The mayor defended the spending plan for an hour. That prompted Councillor Amy Rourke to stand up '
             'and call the budget "a fantasy" before the vote.')
     direct = [q for q in quotes(text, qsettings) if q.kind == "direct"]
     assert "Rourke" in by_text(direct, "a fantasy").speaker
-
-
-def test_a_speech_verb_before_the_colon_names_the_speaker(qsettings):
-    text = ('Many people in the hall stood up. The protest grew louder, with the organiser Ben Cole '
-            'reportedly shouting: "Nobody leaves until we get an answer!"')
-    assert "Cole" in by_text(quotes(text, qsettings), "Nobody leaves").speaker
 
 
 def test_a_show_title_with_the_sentence_period_inside_the_marks_is_no_quote(qsettings):
@@ -440,12 +441,6 @@ def test_paragraph_labels_with_descriptions_party_tags_and_digest_dashes(qsettin
     assert "Pelletier" in by_text(qs, "own audit").speaker
     assert "Pelletier" in by_text(qs, "It was thorough").speaker
     assert "Okonkwo" in by_text(qs, "suburbs moved first").speaker
-
-
-def test_a_participle_clause_speaks_for_the_speech_verb_before_it(qsettings):
-    text = ('"The levy is unfair and it will hurt families," Councillor Nadia Brooks said, going on to say '
-            'that the town had spent "far too long ignoring the people who pay for everything, and they know it."')
-    assert "Brooks" in by_text(quotes(text, qsettings), "far too long").speaker
 
 
 def test_a_quote_under_a_verb_of_thought_goes_to_the_speech_verb_beside_it(qsettings):
@@ -473,12 +468,6 @@ def test_continue_and_read_are_speech_only_without_a_complement_of_their_own(qse
     assert "Calder" in by_text(qs, "a voice for the harbour").speaker
     assert "Calder" in by_text(qs, "We owe him").speaker
     assert by_text(qs, "The budget stands").verb == "reads"
-
-
-def test_a_closing_mark_glued_to_the_next_word_ends_the_quote(qsettings):
-    text = ('Senator Hal Brody posted a photo with the caption "Best soup in town. I love Portland!"Former governor '
-            'Ines Vidal described exactly what was wrong with it to a local paper: "It was a cheap stunt."')
-    assert "Vidal" in by_text(quotes(text, qsettings), "cheap stunt").speaker
 
 
 def test_a_dash_attribution_on_the_next_paragraph_names_the_speaker(qsettings):
