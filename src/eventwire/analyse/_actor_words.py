@@ -32,13 +32,16 @@ def given_names() -> dict[str, str | None]:
     surname starts a person's name whatever the NER made of it ("Ivanka Trump" tagged a product)."""
     names: dict[str, str | None] = {r["word"].lower(): r.get("gender") or None for r in rows("quote_gender.tsv")
                                     if r.get("kind") == "name" and r.get("word")}
-    names.update((r["given_name"].lower(), r.get("gender") if r.get("gender") in ("m", "f") else None)
-                 for r in rows("quote_speaker_names.tsv") if r.get("given_name"))
+    for r in rows("quote_speaker_names.tsv"):  # more given names; a gender given here wins
+        name = (r.get("given_name") or "").lower()
+        if name and (r.get("gender") in ("m", "f") or name not in names):
+            names[name] = r["gender"] if r.get("gender") in ("m", "f") else None
     return names
 
 
 @cached
 def honorifics() -> dict[str, str]:
-    """Gendered titles written before a name ("mr." -> "m", "mrs" -> "f"), from ``knowledge/quote_gender.tsv``."""
+    """Gendered titles and role nouns written next to a name ("mr." -> "m", "spokeswoman" -> "f"), from
+    ``knowledge/quote_gender.tsv``."""
     return {r["word"].lower(): r["gender"] for r in rows("quote_gender.tsv")
             if r.get("kind") == "title" and r.get("word") and r.get("gender") in ("m", "f")}

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..model import Article
+from ._actor_words import given_names, honorifics
 from ._kb import load as load_kb
 from .spans import actors_at
 from . import _speech
@@ -543,30 +544,16 @@ def _agreeing(sp: Speaker | None, phrase: Span, tok: Token) -> Speaker | None:
     return None
 
 
-@knowledge.cached
-def _gender_words() -> dict[str, dict[str, str]]:
-    """kind ("name" or "title") -> lower-cased word -> "f" / "m", from ``knowledge/quote_gender.tsv`` and the
-    given names of ``knowledge/quote_speaker_names.tsv``."""
-    out: dict[str, dict[str, str]] = {"name": {}, "title": {}}
-    for r in knowledge.rows("quote_gender.tsv"):
-        if r.get("word") and r.get("kind") in out:
-            out[r["kind"]][r["word"].lower()] = r["gender"]
-    for r in knowledge.rows("quote_speaker_names.tsv"):  # more given names; these win where the two differ
-        if r.get("given_name") and r.get("gender") in ("m", "f"):
-            out["name"][r["given_name"].lower()] = r["gender"]
-    return out
-
-
 def gender(names: list[str], context: str = "") -> str | None:
     """'f', 'm' or None for a speaker, from a gendered title in ``context`` or its given name."""
-    titles = _gender_words()["title"]
+    titles = honorifics()
     found = {titles[w] for w in (x.strip(",.").lower() for x in context.split()) if w in titles}
     if len(found) == 1:
         return found.pop()
-    given = _gender_words()["name"]
+    given = given_names()
     for name in names[:1]:
         words = name.split()
         for w in words[:-1]:  # the first given name, past a nickname or epithet ("Crooked Hillary Clinton")
-            if w.lower() in given:
+            if given.get(w.lower()):
                 return given[w.lower()]
     return None
