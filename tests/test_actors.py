@@ -485,6 +485,10 @@ def test_a_quoted_full_name_with_a_middle_initial_still_names_the_person(setting
     ('Mr. Lane bought the jet in 2010. The seats were covered in the leather of Ivanka Lane\'s den.\n\n'
      '"It is like a new plane," Mr. Lane said. Donald J. Lane has owned it since.',
      "Donald J. Lane", [("Lane said", 4)], []),
+    # quoted sentences between do not count: the subject just before the quote is still the nearest
+    ('The council heard from two families on Monday. Joan Marsh, mother of firefighter Peter Marsh, spoke '
+     'first.\n\n"We waited for hours. Nobody called us. Nobody came," Marsh said.',
+     "Joan Marsh", [("Marsh said", 5)], ["Peter Marsh"]),
 ])
 def test_people_sharing_a_surname(settings, text, name, mentions, others):
     art = Article(text=text)

@@ -135,6 +135,11 @@ def test_description_nobody_was_given_stays_as_written(qsettings, text, words, s
     ('The Nordic Fishing Union said in a statement that the quota was unfair. Boats stayed in port.\n\n'
      '"Our members cannot live on this," the statement said.', "cannot live on this", "Nordic Fishing Union"),
     # a body word goes back to a body the text named, of a kind it can be
+    # a document with its author named after it
+    ('Voting in the county ends on Tuesday. A fundraising email sent out by Ruth Collins on Monday night '
+     'warned of the fight ahead: "Every vote will count this time."', "Every vote will count", "Ruth Collins"),
+    ('Rents went up again this year. "A single parent needs $31 an hour," according to calculations by '
+     'Dana Whitfield of the state university.', "single parent needs", "Dana Whitfield"),
     ('The Harbor Gazette published the letters on Sunday. "The port lost money for years," the newspaper '
      'wrote.', "lost money for years", "Harbor Gazette"),
     ('Police in Norway detained the activist on Monday. "The arrest was unlawful," the rights group said.',
@@ -175,3 +180,9 @@ def test_gender_reads_the_given_name_past_an_epithet():
     assert gender(["Crooked Hillary Clinton"]) == "f"
 
 
+
+
+def test_a_long_chain_of_descriptions_does_not_exhaust_the_stack(qsettings):
+    # each "the candidate" looks back for the person before it; a long run of them must end, not recurse
+    text = "Tom Hale spoke first. " + "The candidate waved. " * 400 + '"We will win," the candidate said.'
+    assert speaker_of(text, "We will win", qsettings) is not None

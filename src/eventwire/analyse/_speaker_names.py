@@ -323,6 +323,19 @@ def _bracketed_owner(tok: Token) -> Token | None:
     return None
 
 
+def _document_author(tok: Token) -> Token | None:
+    """The author a document noun names: "a statement from X", "an email sent out by X", "X's letter", "a
+    coalition statement" (an explicit source first, then a possessor, then a modifier)."""
+    def by(node: Token) -> list[Token]:
+        return [g for c in node.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of")
+                for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
+    explicit = by(tok) + [g for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" for g in by(c)]
+    if explicit:
+        return explicit[0]  # "a fundraising email sent out by Sanders": Sanders, not "fundraising"
+    lefts = [c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+    return lefts[-1] if lefts else None
+
+
 def _named_instead(tok: Token) -> Token:
     """A name standing for a role-noun head: its apposition ("OCHA spokesman, Jens Laerke"), a name the
     parser left after it ("Red Shirts leader Jatuporn Prompan"), or the body it speaks for ("a representative
@@ -332,12 +345,10 @@ def _named_instead(tok: Token) -> Token:
         return owner
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
         return tok
-    if tok.lemma_.lower() in _speech.document_nouns():  # "the coalition statement", "a statement from X"
-        authors = [c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
-        authors += [g for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                    for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
-        if authors:
-            return authors[0] if authors[0].i > tok.i else authors[-1]
+    if tok.lemma_.lower() in _speech.document_nouns():
+        author = _document_author(tok)
+        if author is not None:
+            return author
     for c in tok.rights:
         if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
             return c

@@ -22,6 +22,10 @@ __all__ = ["History", "Speaker", "animate", "resolve"]
 _WINDOW_SENTENCES = 2
 _CHAIN_SENTENCES = 4
 
+#: How many descriptions in a row a person description follows back to a name ("the candidate" -> "the
+#: senator" -> "Sanders"); a text of many descriptions would otherwise recurse without end.
+_LOOK_BACK_DEPTH = 3
+
 #: Dependency labels that open a clause below the one they hang from: a subject under one of them is less
 #: salient than the main clause's subject ("Pataki says Kasich 'has a record'": Pataki).
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "pcomp", "parataxis"})
@@ -203,6 +207,7 @@ class History:
     def __init__(self, quoted: list[tuple[int, int]] | None = None) -> None:
         self.items: list[Speaker] = []
         self.quoted = quoted or []  # quoted stretches: words inside them never name a speaker
+        self._looking_back = 0  # how many salient_person look-backs are open (a description finding another)
 
     def add(self, sp: Speaker) -> None:
         self.items.append(sp)
@@ -226,11 +231,17 @@ class History:
     def salient_person(self, tok: Token, article: Article) -> Speaker | None:
         """For a person description no title ties to a name ("the candidate said"): the most salient person
         before it (see :func:`_subject_person`) when that person is a subject, else nobody."""
-        for sp, subject in _subject_person(article, tok, self, None)[:1]:
-            if subject:
-                sp.offset = tok.idx
-                return sp
-        return None
+        if self._looking_back >= _LOOK_BACK_DEPTH:
+            return None  # a chain of descriptions ("the candidate ... the senator ...") ends here
+        self._looking_back += 1
+        try:
+            for sp, subject in _subject_person(article, tok, self, None)[:1]:
+                if subject:
+                    sp.offset = tok.idx
+                    return sp
+            return None
+        finally:
+            self._looking_back -= 1
 
     def same_head(self, tok: Token) -> Speaker | None:
         """The last speaker the text called by the same head word ("a representative ... the representative")."""

@@ -42,9 +42,10 @@ def run(article: Article, settings: Settings) -> Article:
     _mark_quoted(mentions, article.text)
     starts = [s.start_char for s in doc.sents]
     main = _main_country(article, settings, kb, ex, starts)
+    narrative = _narrative_starts(doc, article.text)
 
     def sent_of(char: int) -> int:
-        return bisect.bisect_right(starts, char) - 1
+        return bisect.bisect_right(narrative, char) - 1
 
     article.actors = resolve(mentions, main, sent_of, kb.canonical, kb.fullname, kb.acronym)
     article.cache["actors_main_country"] = main
@@ -54,6 +55,23 @@ def run(article: Article, settings: Settings) -> Article:
     article.cache["actors_agentive"] = {a.name for a in article.actors
                                         if _agentive(doc, a, kb.titles) and not _bare_name(article.text, a)}
     return article
+
+
+def _narrative_starts(doc, text: str) -> list[int]:
+    """Where the sentences of the narrative start: a sentence wholly inside quotation marks belongs to the
+    sentence that introduced its quote, so that salience windows ("this or the previous sentence") count
+    the reporter's sentences, not the speaker's ('Lee rejected it. "We met. She lied," Smith said': one
+    sentence apart)."""
+    spans = [(m.start, m.end) for m in scan(text)]
+    firsts = [a for a, _ in spans]
+    out: list[int] = []
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha]
+        k = bisect.bisect_right(firsts, words[0].idx) - 1 if words else -1
+        if out and k >= 0 and spans[k][0] <= words[0].idx and words[-1].idx < spans[k][1]:
+            continue
+        out.append(sent.start_char)
+    return out or [0]
 
 
 def _mark_quoted(mentions, text: str) -> None:
