@@ -60,6 +60,12 @@ def test_same_marks_nested_inside_a_quote():
     assert marked('He said "we will go on. Then "another try" came.') == ["another try"]
 
 
+def test_a_mark_right_after_a_comma_closes_the_open_quote():
+    # the space after the closing mark was lost: the mark still closes, and the next quote opens on its own
+    text = '"We will find that out,"Ann Lee said in a statement. "More and more, voters agree."'
+    assert marked(text) == ["We will find that out", "More and more, voters agree."]
+
+
 def test_multi_paragraph_quote_is_one_entry_per_paragraph():
     text = '"First part of a long statement.\n\n"Second part, which ends here," he said.'
     marks = scan(text)
@@ -259,6 +265,13 @@ def test_document_noun_gives_its_author(qsettings):
     qs = quotes("A coalition statement said the ceasefire would hold through the holiday.", qsettings)
     q = by_text(qs, "ceasefire would hold")
     assert q.kind == "indirect" and "coalition" in q.speaker.lower() and "statement" not in q.speaker.lower()
+
+
+def test_a_document_obtained_by_someone_is_not_theirs(qsettings):
+    text = ('One such memo, obtained by The Harbor Gazette, asks staff to promise never to "demean or '
+            'disparage" the owner.')
+    q = by_text(quotes(text, qsettings), "demean or disparage")
+    assert q.speaker is None or "Gazette" not in q.speaker
 
 
 def test_according_to_a_statement_from(qsettings):

@@ -88,6 +88,12 @@ def test_quote_of_several_sentences_does_not_hide_the_context(qsettings):
     pytest.param('Director Ava Marlowe said she thought the Second Charter was worth a film because "hardly '
                  'anyone has read it," she said.',
                  "hardly anyone", "Ava Marlowe", id="an_untagged_capitalised_subject_is_no_he_or_she"),
+    pytest.param('The race is open. Or perhaps Tom Hale, strategist Ann Kerr says. "Several polls suggest a '
+                 'second look is happening for Hale in Ohio."',
+                 "Several polls", "Ann Kerr", id="of_two_subjects_of_a_lead_in_the_one_nearest_its_verb"),
+    pytest.param('Ann Kerr spoke first. Then Tom Hale summed up the plan as "reckless," denounced her record as '
+                 'mayor and said she should resign.',
+                 "reckless", "Tom Hale", id="a_verb_of_a_run_is_no_inverted_cue_and_the_quote_clause_speaks"),
 ])
 def test_the_speaker_a_quote_goes_to(qsettings, text, words, speaker):
     assert speaker_of(text, words, qsettings) == speaker
@@ -186,3 +192,41 @@ def test_a_long_chain_of_descriptions_does_not_exhaust_the_stack(qsettings):
     # each "the candidate" looks back for the person before it; a long run of them must end, not recurse
     text = "Tom Hale spoke first. " + "The candidate waved. " * 400 + '"We will win," the candidate said.'
     assert speaker_of(text, "We will win", qsettings) is not None
+
+
+def _parsed(words, heads, deps, pos, tags):
+    """A Doc with the parse given (the errors a small model makes, written out so the test does not depend
+    on the model reproducing them); lemmas are the words, but for the participles."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    lemmas = [{"saying": "say", "arguing": "argue"}.get(w, w.lower()) for w in words]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_name_the_parse_made_a_modifier_of_a_verb_read_as_a_noun_is_a_subject():
+    from eventwire.analyse._speakers import _misread_subject
+    # "Lee brags that's good news": "brags" a plural noun at the root, "Lee" its compound
+    d = _parsed(["Lee", "brags", "that", "'s", "good", "news", "."], [1, 1, 3, 1, 5, 3, 1],
+                ["compound", "ROOT", "nsubj", "relcl", "amod", "attr", "punct"],
+                ["PROPN", "NOUN", "PRON", "AUX", "ADJ", "NOUN", "PUNCT"], ["NNP", "NNS", "DT", "VBZ", "JJ", "NN", "."])
+    assert _misread_subject(d[0])
+    # "Lee Street lights ..." is no such sentence: the head is no root with a clause under it
+    d = _parsed(["Lee", "lights", "shone", "."], [1, 2, 2, 2], ["compound", "nsubj", "ROOT", "punct"],
+                ["PROPN", "NOUN", "VERB", "PUNCT"], ["NNP", "NNS", "VBD", "."])
+    assert not _misread_subject(d[0])
+
+
+def test_a_participle_paired_with_an_earlier_speech_participle_shares_its_owner():
+    from eventwire.analyse._speech import participle_owner
+    # "Lee pushed back, saying the bill was sunk by anger and arguing that ...": "arguing" hangs on "sunk"
+    words = ["Lee", "pushed", "back", ",", "saying", "the", "bill", "was", "sunk", "by", "anger", "and",
+             "arguing", "that", "he", "won", "."]
+    heads = [1, 1, 1, 1, 1, 6, 8, 8, 4, 8, 9, 8, 8, 15, 15, 12, 1]
+    deps = ["nsubj", "ROOT", "advmod", "punct", "advcl", "det", "nsubjpass", "auxpass", "ccomp", "agent", "pobj",
+            "cc", "conj", "mark", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "VERB", "ADV", "PUNCT", "VERB", "DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "CCONJ", "VERB",
+           "SCONJ", "PRON", "VERB", "PUNCT"]
+    tags = ["NNP", "VBD", "RB", ",", "VBG", "DT", "NN", "VBD", "VBN", "IN", "NN", "CC", "VBG", "IN", "PRP", "VBD",
+            "."]
+    d = _parsed(words, heads, deps, pos, tags)
+    assert participle_owner(d[12], []).text == "saying"

@@ -25,6 +25,8 @@ _DOUBLE_CLOSE = "\"”“»«"
 _SINGLE = "'‘’‚"
 _BEFORE_OPEN = set(" \t([{—–-/:;,") | {"\u00a0"}
 _AFTER_CLOSE = set(" \t)]}.,;:!?—–-/…") | {"\u00a0"}
+#: Punctuation that ends quoted words: a mark right after it, inside an open quote, closes the quote.
+_ENDS_WORDS = ",.!?"
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 
 
@@ -65,8 +67,9 @@ def _closes(text: str, i: int, hi: int) -> bool:
 
 def _closing(text: str, i: int, lo: int, hi: int) -> bool:
     """Whether the double mark at ``i`` closes an open quote: a right-hand mark, a mark before a space or
-    punctuation, or one that cannot open."""
-    return text[i] in "”»" or _closes(text, i, hi) or not _opens(text, i, lo)
+    punctuation, a mark right after the punctuation that ends quoted words, or one that cannot open."""
+    return (text[i] in "”»" or _closes(text, i, hi) or not _opens(text, i, lo)
+            or (i > lo and text[i - 1] in _ENDS_WORDS))  # 'audiences,"Katie Lee said': a space was lost
 
 
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:

@@ -329,7 +329,8 @@ def _document_author(tok: Token) -> Token | None:
     def by(node: Token) -> list[Token]:
         return [g for c in node.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of")
                 for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
-    explicit = by(tok) + [g for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" for g in by(c)]
+    explicit = by(tok) + [g for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN"
+                          and c.lemma_.lower() in _speech.author_verbs() for g in by(c)]
     if explicit:
         return explicit[0]  # "a fundraising email sent out by Sanders": Sanders, not "fundraising"
     lefts = [c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]

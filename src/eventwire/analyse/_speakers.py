@@ -84,6 +84,15 @@ def _agent(tok: Token) -> bool:
         tok.head.lower_ == "to" and tok.head.head.lower_ == "according"))
 
 
+def _misread_subject(tok: Token) -> bool:
+    """A name the parser read as the modifier of a verb it took for a noun ("Trump brags that ...": "brags"
+    a plural noun, "Trump" its compound): the subject of the sentence."""
+    head = tok.head
+    return (tok.dep_ == "compound" and tok.text[:1].isupper() and head.i == tok.i + 1 and head.dep_ == "ROOT"
+            and head.pos_ == "NOUN" and head.text.islower() and head.tag_ == "NNS"
+            and any(c.dep_ in ("relcl", "ccomp", "advcl") for c in head.children))
+
+
 def _inside(history: "History", tok: Token) -> bool:
     return any(s <= tok.idx < e for s, e in history.quoted)
 
@@ -138,7 +147,8 @@ def _subject_person(article: Article, tok: Token, history: "History",
     for k, span in enumerate(_sentences_before(tok, history)):
         if k > window:
             break
-        subjects = [t for t in span if (t.dep_ in ("nsubj", "nsubjpass") or _agent(t)) and not _inside(history, t)]
+        subjects = [t for t in span if (t.dep_ in ("nsubj", "nsubjpass") or _agent(t) or _misread_subject(t))
+                    and not _inside(history, t)]
         subjects.sort(key=lambda t: (_clause_depth(t), t.dep_ == "nsubjpass", t.i))
         if (subjects and same is not None and subjects[0].lower_ == same
                 and _clause_depth(subjects[0]) == 0):

@@ -82,6 +82,11 @@ def document_nouns() -> frozenset[str]:
     return _cues_of_kind("document")
 
 
+def author_verbs() -> frozenset[str]:
+    """Verbs whose participle after a document noun names its author ("an email sent out by X")."""
+    return _cues_of_kind("author")
+
+
 def lead_nouns() -> frozenset[str]:
     """Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:")."""
     return _cues_of_kind("lead")
@@ -347,6 +352,8 @@ def _inverted(tok: Token) -> Token | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.lefts):
         return None
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in tok.rights):
+        return None  # 'called it "terrible," denounced her record and said ...': a run of verbs, not an inversion
     for c in tok.rights:
         if (c.dep_ in ("nsubj", "attr", "dobj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
                 and c.ent_type_ not in _NOT_SPEAKERS):
@@ -367,12 +374,17 @@ def _inverted(tok: Token) -> Token | None:
 
 def participle_owner(tok: Token, quoted: list[tuple[int, int]]) -> Token | None:
     """For a participle cue ("..., adding", "..., going on to say"): the nearest finite verb before it in its
-    sentence, outside quotes, when that verb reports speech (the participle shares its subject)."""
+    sentence (not an auxiliary or a reported clause's verb), outside quotes, when that verb reports speech,
+    or an earlier speech participle it is paired with (it shares their subject)."""
     verb = tok.head if tok.dep_ == "xcomp" and tok.head.tag_ == "VBG" else tok
     if verb.tag_ != "VBG":
         return None
     for t in reversed(tok.doc[verb.sent.start:verb.i]):
-        if t.tag_ in ("VBD", "VBZ", "VBP") and not _inside(t, quoted):
+        if _inside(t, quoted):
+            continue
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and is_speech_verb(t):
+            return t  # "saying that ... and arguing ...": the participle before it, whose owner it shares
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ not in ("aux", "auxpass", "ccomp"):
             return t if is_speech_verb(t) else None  # the nearest finite verb, when it reports speech
     return None
 
@@ -469,6 +481,9 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
                 if c.dep_ in ("nsubjpass", "dobj"):
                     return c
         if head.i != tok.i:
+            if (tok.dep_ == "conj" and tok.tag_ == "VBG" and any(c.dep_ == "auxpass" for c in head.children)
+                    and not _is_cue(head)):
+                return None  # "saying the bill was waylaid by mistrust and arguing ...": not the mistrust's
             if not _is_cue(head) and head.dep_ == "ccomp" and _is_cue(head.head):
                 head = head.head  # "X said that Y arrived, adding ...": adding is X's
             return _speaker_head(head, depth + 1)

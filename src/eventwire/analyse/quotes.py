@@ -24,7 +24,7 @@ from ..settings import Settings
 from . import _quote_names, _speech
 from ._quote_marks import Mark, name_labels, scan, speaker_label
 from ._speakers import History, Speaker, animate, resolve
-from ._speaker_names import phrase_of
+from ._speaker_names import noun_kind, phrase_of
 
 NEEDS: set[str] = {"ner", "parser", "lemmatizer"}
 
@@ -201,10 +201,18 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
                 return reporter or heads
             return []  # a thing that says nothing ('Frustrations stem from its "hemorrhaging cash"'): no speaker
 
-        if heads or tok.head.i == tok.i:
+        if heads:
             return heads
+        if tok.head.i == tok.i:
+            break
         tok = tok.head  # the subject is inside the quote ("citing 'hostile' remarks"): the governing verb's
-    return []
+    # a cue the parse left without a subject: the verb whose clause holds the quoted words, when it has one
+    # ('Hale summed it up as "reckless," denounced ...', parsed with "denounced" as the main verb)
+    gov = _speech.governor(doc, it.start, it.end, quoted) if it.kind == "direct" else None
+    if gov is None or gov.token.i == it.cue.token.i:
+        return []
+    return [h for h in _speech.speaker_tokens(gov.token) if not _overlaps(h, quoted) and lo <= h.idx < hi
+            and animate(h) and (h.pos_ != "NOUN" or noun_kind(h)[0] is not None)]  # not "the message was"
 
 
 def _reporter(tok, quoted: list[tuple[int, int]], lo: int, hi: int, kind: str) -> list:
@@ -335,7 +343,10 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
                                           and tok.head.head.i >= span.start)
         if tok.dep_ == "nsubj" and main and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                                                 or _speech.is_pronoun(tok)):
-            return resolve(article, [tok], history)
+            # of two subjects the parse gave one verb, the one nearest it ("Or maybe Lee, Tim Ross says.")
+            rival = [c for c in tok.head.children if c.dep_ == "nsubj" and tok.i < c.i < tok.head.i
+                     and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
+            return resolve(article, rival[-1:] or [tok], history)
     tail = [t for t in before if not (t.is_space or t.is_quote)]
     if tail and tail[-1].text == ":":  # 'From Lee's Facebook post: "..."': the document's owner
         nouns = _speech.document_nouns() | _speech.cue_nouns()
@@ -371,6 +382,7 @@ def _lead_in(article: Article, doc: Doc, it: _Item, history: History, prev: _Ite
         return resolve(article, subj[:1], history) if subj else None
     subj = [c for c in root.children if c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                                                                 or _speech.is_pronoun(c))]
+    subj.sort(key=lambda c: abs(root.i - c.i))  # "Or maybe Lee, consultant Tim Ross says.": Ross
     return resolve(article, subj[:1], history) if subj else None
 
 
