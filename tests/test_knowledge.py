@@ -54,7 +54,7 @@ def test_rows_put_user_rows_after_the_shipped_ones(tmp_path):
     other = _tsv(tmp_path, "gender.tsv", "word\tgender\tkind", "Ottoline\tf\tname")
     knowledge.use((mine, other))
     assert knowledge.rows("figure_noncount.tsv") == shipped + ({"noncount": "gizmos"},)
-    assert knowledge.rows("quote_gender.tsv")[-1] == {"word": "Ottoline", "gender": "f", "kind": "name"}
+    assert knowledge.rows("gender_words.tsv")[-1] == {"word": "Ottoline", "gender": "f", "kind": "name"}
     knowledge.use(())
     assert knowledge.rows("figure_noncount.tsv") == shipped
 

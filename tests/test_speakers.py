@@ -94,6 +94,13 @@ def test_quote_of_several_sentences_does_not_hide_the_context(qsettings):
     pytest.param('Ann Kerr spoke first. Then Tom Hale summed up the plan as "reckless," denounced her record as '
                  'mayor and said she should resign.',
                  "reckless", "Tom Hale", id="a_verb_of_a_run_is_no_inverted_cue_and_the_quote_clause_speaks"),
+    pytest.param('A former aide, Bradley Olsen, sued the committee in June. But Olsen\'s most explosive claim is '
+                 'that the inquiry is a "witch hunt" aimed at the governor.',
+                 "witch hunt", "Bradley Olsen", id="the_owner_of_a_claim_speaks_its_words"),
+    pytest.param('Tom Hale ran the data team. Hale, a South Carolina native who writes fiction on the side (his book '
+                 'of stories includes one on a contest "where the loser becomes the main course"), has cast himself '
+                 'as a strategist.',
+                 "loser becomes", "Tom Hale", id="a_description_set_beside_a_name_is_that_name"),
 ])
 def test_the_speaker_a_quote_goes_to(qsettings, text, words, speaker):
     assert speaker_of(text, words, qsettings) == speaker
@@ -230,3 +237,9 @@ def test_a_participle_paired_with_an_earlier_speech_participle_shares_its_owner(
             "."]
     d = _parsed(words, heads, deps, pos, tags)
     assert participle_owner(d[12], []).text == "saying"
+
+
+def test_a_participle_after_a_passive_shares_its_subject_not_the_agent(qsettings):
+    text = ('Comedian Ann Lee was booed and shouted down by Sanders supporters after telling holdouts for the '
+            'senator that they were "being ridiculous."')
+    assert "Ann Lee" in speaker_of(text, "being ridiculous", qsettings)

@@ -1,6 +1,7 @@
 """The actors stage's word lists (``knowledge/actor_words.tsv``): honorifics, determiners, place
-prepositions, diplomatic-mission titles, number words and title words, by group; and the short forms of
-given names (``knowledge/actor_nicknames.tsv``)."""
+prepositions, diplomatic-mission titles, number words and title words, by group; the short forms of
+given names (``knowledge/actor_nicknames.tsv``); given names and gendered titles (``knowledge/given_names.tsv``,
+``knowledge/gender_words.tsv``), which the quotes stage reads too."""
 from __future__ import annotations
 
 from ..knowledge import cached, rows
@@ -28,11 +29,12 @@ def nicknames() -> dict[str, str]:
 @cached
 def given_names() -> dict[str, str | None]:
     """Lower-cased given names -> the gender they usually mark ("f", "m" or None), from
-    ``knowledge/quote_gender.tsv`` and ``quote_speaker_names.tsv``: a capitalised one right before a known
-    surname starts a person's name whatever the NER made of it ("Ivanka Trump" tagged a product)."""
-    names: dict[str, str | None] = {r["word"].lower(): r.get("gender") or None for r in rows("quote_gender.tsv")
+    ``knowledge/given_names.tsv`` (and rows of kind ``name`` in a user's ``gender_words.tsv``-style file): a
+    capitalised one right before a known surname starts a person's name whatever the NER made of it ("Ivanka
+    Trump" tagged a product).  Where two rows give the same name, a later one with a gender wins."""
+    names: dict[str, str | None] = {r["word"].lower(): r.get("gender") or None for r in rows("gender_words.tsv")
                                     if r.get("kind") == "name" and r.get("word")}
-    for r in rows("quote_speaker_names.tsv"):  # more given names; a gender given here wins
+    for r in rows("given_names.tsv"):
         name = (r.get("given_name") or "").lower()
         if name and (r.get("gender") in ("m", "f") or name not in names):
             names[name] = r["gender"] if r.get("gender") in ("m", "f") else None
@@ -42,6 +44,6 @@ def given_names() -> dict[str, str | None]:
 @cached
 def honorifics() -> dict[str, str]:
     """Gendered titles and role nouns written next to a name ("mr." -> "m", "spokeswoman" -> "f"), from
-    ``knowledge/quote_gender.tsv``."""
-    return {r["word"].lower(): r["gender"] for r in rows("quote_gender.tsv")
+    ``knowledge/gender_words.tsv``."""
+    return {r["word"].lower(): r["gender"] for r in rows("gender_words.tsv")
             if r.get("kind") == "title" and r.get("word") and r.get("gender") in ("m", "f")}

@@ -346,10 +346,17 @@ def _named_instead(tok: Token) -> Token:
         return owner
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
         return tok
-    if tok.lemma_.lower() in _speech.document_nouns():
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ in ("PERSON", "ORG", ""):
+        return tok.head  # "Braynard, a native of Ohio who writes ...": the name the description is set beside
+    lemma = tok.lemma_.lower()
+    if lemma in _speech.document_nouns():
         author = _document_author(tok)
         if author is not None:
             return author
+    elif lemma in _speech.cue_nouns() or lemma in _speech.lead_nouns():
+        owner = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if owner:
+            return owner[-1]  # "Lee's most explosive claim is that ...": Lee
     for c in tok.rights:
         if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
             return c

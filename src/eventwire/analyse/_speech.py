@@ -9,9 +9,9 @@
 * :func:`clauses` yields indirect speech: the that-clause (ccomp) of a speech verb, or the clause that
   "according to X" attaches to.
 
-Knowledge: ``knowledge/quote_cues.tsv`` (cue verbs, nouns and phrases), ``knowledge/quote_sources.tsv`` (source
-nouns) and ``knowledge/quote_gender.tsv``; user files in the ``knowledge`` setting with the same header extend
-them (:func:`eventwire.knowledge.rows`).
+Knowledge: ``knowledge/quote_cues.tsv`` (cue verbs, nouns and phrases) and ``knowledge/quote_sources.tsv``
+(source nouns); user files in the ``knowledge`` setting with the same header extend them
+(:func:`eventwire.knowledge.rows`).
 """
 from __future__ import annotations
 
@@ -466,6 +466,13 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
             return tok.head
         return c
+    if depth > 0:  # a clause inheriting its subject takes the surface one ("Lee was booed by fans after telling")
+        shared = kids + (list(tok.head.children) if tok.dep_ == "conj" else [])  # "was booed and shouted down"
+        for c in shared:
+            if c.dep_ == "nsubjpass" and _can_speak(c, tok) and (
+                    (c.pos_ == "PROPN" and not c.is_sent_start) or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                    or c.lemma_.lower() in source_nouns()):  # not "the biases should not be read as saying"
+                return c
     for c in kids:
         if c.dep_ == "agent":
             objs = [g for g in c.children if g.dep_ == "pobj"]
