@@ -18,8 +18,9 @@ from ..model import Article
 from ._actor_words import given_names, honorifics
 from ._kb import load as load_kb
 from .spans import actors_at
-from . import _speech
-from ._speech import is_pronoun, source_nouns, text_of
+from . import _speech_words
+from ._speech import text_of
+from ._speech_words import is_pronoun, source_nouns
 
 if TYPE_CHECKING:
     from ._speakers import History
@@ -203,8 +204,8 @@ def animate(tok: Token) -> bool:
         return False
     word, lemma = tok.lower_, tok.lemma_.lower()
     return (word in source_nouns() or lemma in source_nouns() or title_person(word) is not None
-            or title_person(lemma) is not None or lemma in _speech.document_nouns()
-            or lemma in _speech.cue_nouns() or _kb().lookup(word) is not None)
+            or title_person(lemma) is not None or lemma in _speech_words.document_nouns()
+            or lemma in _speech_words.cue_nouns() or _kb().lookup(word) is not None)
 
 
 def title_person(word: str) -> bool | None:
@@ -258,7 +259,7 @@ def _author_before(article: Article, tok: Token, history: "History") -> Speaker 
     """For a document word ("the statement said"): the author of the same document introduced in the
     sentences before ("Obama released a statement", "Lee said in a statement", "a statement from the
     ministry"), nearest first; None if there is none."""
-    if tok.lemma_.lower() not in _speech.document_nouns():
+    if tok.lemma_.lower() not in _speech_words.document_nouns():
         return None
     doc, lemma = tok.doc, tok.lemma_.lower()
     first = tok.sent.start
@@ -292,7 +293,7 @@ def _may_refer(sp: Speaker, tok: Token, article: Article) -> bool:
     if sp.person or actor is None and not labels & {"ORG", "GPE"} or name.lower() in source_nouns():
         return False  # "Witnesses", "Democrat": no body the text named
     lemma = tok.lemma_.lower()
-    document = lemma in _speech.document_nouns()
+    document = lemma in _speech_words.document_nouns()
     role = org_words().get(lemma) or org_words().get(tok.lower_)
     place = (actor is not None and actor.kind == "state") or bool(labels & {"GPE", "LOC"})
     if place:
@@ -330,7 +331,7 @@ def _document_author(tok: Token) -> Token | None:
         return [g for c in node.rights if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of")
                 for g in c.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")]
     explicit = by(tok) + [g for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN"
-                          and c.lemma_.lower() in _speech.author_verbs() for g in by(c)]
+                          and c.lemma_.lower() in _speech_words.author_verbs() for g in by(c)]
     if explicit:
         return explicit[0]  # "a fundraising email sent out by Sanders": Sanders, not "fundraising"
     lefts = [c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
@@ -349,11 +350,11 @@ def _named_instead(tok: Token) -> Token:
     if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ in ("PERSON", "ORG", ""):
         return tok.head  # "Braynard, a native of Ohio who writes ...": the name the description is set beside
     lemma = tok.lemma_.lower()
-    if lemma in _speech.document_nouns():
+    if lemma in _speech_words.document_nouns():
         author = _document_author(tok)
         if author is not None:
             return author
-    elif lemma in _speech.cue_nouns() or lemma in _speech.lead_nouns():
+    elif lemma in _speech_words.cue_nouns() or lemma in _speech_words.lead_nouns():
         owner = [c for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PROPN"]
         if owner:
             return owner[-1]  # "Lee's most explosive claim is that ...": Lee

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..model import Article
 from ._speaker_names import (Speaker, animate, clean_words, definite, gender, name_of, noun_kind, org_words,
                              phrase_of, title_person)
-from ._speech import is_pronoun, source_nouns
+from ._speech_words import is_pronoun, source_nouns
 
 __all__ = ["History", "Speaker", "animate", "resolve"]
 

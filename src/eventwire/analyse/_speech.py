@@ -9,9 +9,7 @@
 * :func:`clauses` yields indirect speech: the that-clause (ccomp) of a speech verb, or the clause that
   "according to X" attaches to.
 
-Knowledge: ``knowledge/quote_cues.tsv`` (cue verbs, nouns and phrases) and ``knowledge/quote_sources.tsv``
-(source nouns); user files in the ``knowledge`` setting with the same header extend them
-(:func:`eventwire.knowledge.rows`).
+The words it knows (speech verbs, source and document nouns) come from :mod:`._speech_words`.
 """
 from __future__ import annotations
 
@@ -20,14 +18,14 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import knowledge
+from ._speech_words import (cue_nouns, cue_verbs, document_nouns, is_speech_verb, mental_verbs, particle_cue,
+                            particle_cues, source_nouns)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART", "EVENT")
 #: Entity types the small model gives to people's names often enough that a speech verb's subject keeps them.
 _MISTAKEN_NAMES = ("WORK_OF_ART", "EVENT")
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,85 +49,6 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["eventwire_text"] = doc.text
     return text
-
-
-@knowledge.cached
-def cue_verbs() -> dict[str, bool]:
-    """Speech-verb lemma -> whether it introduces indirect speech."""
-    return {r["cue"]: r["indirect"] == "yes" for r in knowledge.rows("quote_cues.tsv") if r["kind"] == "verb"}
-
-
-@knowledge.cached
-def mental_verbs() -> frozenset[str]:
-    """Verbs of thought ("believe", "fear"): cues of indirect speech, but a quotation they govern was
-    uttered by the speech verb above them, if there is one (``knowledge/quote_mental_verbs.tsv``)."""
-    return frozenset(r["verb"] for r in knowledge.rows("quote_mental_verbs.tsv"))
-
-
-@knowledge.cached
-def source_nouns() -> dict[str, tuple[bool, bool]]:
-    """Source noun -> (names people, "the X" refers back to an actor named earlier)."""
-    return {r["word"]: (r["person"] == "yes", r.get("refers") == "yes") for r in knowledge.rows("quote_sources.tsv")}
-
-
-def cue_nouns() -> frozenset[str]:
-    """Speech nouns ("warning", "statement") whose possessor is the speaker."""
-    return _cues_of_kind("noun")
-
-
-def document_nouns() -> frozenset[str]:
-    """Document nouns whose modifier is the author ("a coalition statement said")."""
-    return _cues_of_kind("document")
-
-
-def author_verbs() -> frozenset[str]:
-    """Verbs whose participle after a document noun names its author ("an email sent out by X")."""
-    return _cues_of_kind("author")
-
-
-def lead_nouns() -> frozenset[str]:
-    """Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:")."""
-    return _cues_of_kind("lead")
-
-
-@knowledge.cached
-def _cues_of_kind(kind: str) -> frozenset[str]:
-    return frozenset(r["cue"] for r in knowledge.rows("quote_cues.tsv") if r["kind"] == kind)
-
-
-@knowledge.cached
-def _particle_cues() -> dict[tuple[str, str], bool]:
-    """(verb lemma, particle) -> indirect, for verbs that are speech only with their particle ("go on",
-    "shoot back")."""
-    out: dict[tuple[str, str], bool] = {}
-    for r in knowledge.rows("quote_cues.tsv"):
-        words = r["cue"].split()
-        if r["kind"] == "particle" and len(words) == 2:
-            out[(words[0], words[1])] = r["indirect"] == "yes"
-    return out
-
-
-def _particle_cue(tok: Token) -> tuple[str, str] | None:
-    """The (lemma, particle) of a particle speech verb at ``tok`` ("went on", "shot back"), if it is one."""
-    table = _particle_cues()
-    lemma = tok.lemma_.lower()
-    for c in tok.children:
-        if c.i > tok.i and c.dep_ in ("prt", "advmod", "prep", "dobj") and (lemma, c.lower_) in table:
-            return lemma, c.lower_
-    return None
-
-
-def is_speech_verb(tok: Token) -> bool:
-    """A verb token that reports speech: a speech-verb lemma, a particle verb such as "went on", or a verb
-    that reports speech when bare ("he continued", "the sign read:")."""
-    if tok.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = tok.lemma_.lower()
-    if lemma in _cues_of_kind("bare"):  # a complement may only be the quotation itself, before or after it
-        return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") and c.i > tok.i
-                       and not (c.left_edge.is_quote or c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].is_quote)
-                       for c in tok.children)
-    return lemma in cue_verbs() or _particle_cue(tok) is not None
 
 
 def _is_cue(tok: Token) -> bool:
@@ -186,9 +105,9 @@ def _passive(tok: Token) -> bool:
 def _make(tok: Token) -> Cue:
     if tok.lower_ == "according":
         return Cue(tok, True)
-    particle = _particle_cue(tok) if tok.lemma_.lower() not in cue_verbs() else None
+    particle = particle_cue(tok) if tok.lemma_.lower() not in cue_verbs() else None
     if particle is not None:
-        return Cue(tok, _particle_cues()[particle])
+        return Cue(tok, particle_cues()[particle])
     return Cue(tok, cue_verbs().get(tok.lemma_.lower(), False))
 
 
@@ -600,7 +519,3 @@ def _according_clause(acc: Token) -> tuple[int, int] | None:
     if len(part) < 3:
         return None
     return part[0].idx, part[-1].idx + len(part[-1])
-
-
-def is_pronoun(tok: Token) -> bool:
-    return tok.lower_ in _PRONOUNS or tok.pos_ == "PRON"

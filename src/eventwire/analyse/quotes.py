@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from .. import knowledge
 from ..model import Article, Quote
 from ..settings import Settings
-from . import _quote_names, _speech
+from . import _quote_names, _speech, _speech_words
 from ._quote_marks import Mark, name_labels, scan, speaker_label
 from ._speakers import History, Speaker, animate, resolve
 from ._speaker_names import noun_kind, phrase_of
@@ -196,7 +196,7 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
                      if not _overlaps(h, quoted) and (it.kind == "indirect" or lo <= h.idx < hi)]
         if heads and it.kind == "direct" and not any(animate(h) for h in heads):
             reporter = _reporter(tok, quoted, lo, hi, it.kind)
-            if reporter or _speech.is_speech_verb(tok) or tok.lower_ == "according" or any(
+            if reporter or _speech_words.is_speech_verb(tok) or tok.lower_ == "according" or any(
                     h.pos_ != "NOUN" or h.ent_type_ for h in heads):
                 return reporter or heads
             return []  # a thing that says nothing ('Frustrations stem from its "hemorrhaging cash"'): no speaker
@@ -229,7 +229,7 @@ def _reporter(tok, quoted: list[tuple[int, int]], lo: int, hi: int, kind: str) -
 
 
 def _is_cue_verb(tok) -> bool:
-    return _speech.is_speech_verb(tok)
+    return _speech_words.is_speech_verb(tok)
 
 
 def _after_colon(text: str, start: int) -> bool:
@@ -250,7 +250,7 @@ def _speech_before_colon(doc: Doc, it: _Item) -> bool:
     if j < 1 or doc[j].text != ":":
         return False
     verb = doc[j - 1]
-    return _speech.is_speech_verb(verb) and bool(_speech.speaker_tokens(verb))
+    return _speech_words.is_speech_verb(verb) and bool(_speech.speaker_tokens(verb))
 
 
 def _headline_lead(doc: Doc, it: _Item) -> Token | None:
@@ -280,13 +280,13 @@ def _headline_says(doc: Doc, first: int, limit: int) -> Token | None:
                          alignment_mode="contract")
     if span is None:
         return None
-    verbs = _speech.cue_verbs()
+    verbs = _speech_words.cue_verbs()
     for tok in span:
         word = tok.lower_
         if not tok.text[:1].isupper() or not any(w in verbs for w in (word, word[:-1], word[:-2])):
             continue
         prev = doc[tok.i - 1] if tok.i > span.start else None
-        if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not _speech.is_pronoun(prev) \
+        if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not _speech_words.is_pronoun(prev) \
                 and (prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or prev.pos_ == "PROPN"):
             return prev
     return None
@@ -307,7 +307,7 @@ def _label_speaker(article: Article, doc: Doc, label: str, history: History) -> 
 
 def _is_speech(it: _Item) -> bool:
     """Whether a speech verb (not a speech noun or a mere governing verb) attributes the item."""
-    return it.cue is not None and (it.cue.token.lower_ == "according" or _speech.is_speech_verb(it.cue.token))
+    return it.cue is not None and (it.cue.token.lower_ == "according" or _speech_words.is_speech_verb(it.cue.token))
 
 
 def _stands_alone(doc: Doc, it: _Item) -> bool:
@@ -334,7 +334,7 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
     else:
         before = doc[sent.start - 1].sent
     for tok in before:
-        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _speech.lead_nouns():
+        if tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and tok.lemma_.lower() in _speech_words.lead_nouns():
             owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
             if owner:
                 return resolve(article, owner, history)
@@ -342,14 +342,14 @@ def _implied(article: Article, doc: Doc, it: _Item, history: History) -> Speaker
         main = tok.head.dep_ == "ROOT" or (tok.head.dep_ in ("ccomp", "parataxis")
                                           and tok.head.head.i >= span.start)
         if tok.dep_ == "nsubj" and main and (tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                                                                or _speech.is_pronoun(tok)):
+                                                                or _speech_words.is_pronoun(tok)):
             # of two subjects the parse gave one verb, the one nearest it ("Or maybe Lee, Tim Ross says.")
             rival = [c for c in tok.head.children if c.dep_ == "nsubj" and tok.i < c.i < tok.head.i
                      and c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")]
             return resolve(article, rival[-1:] or [tok], history)
     tail = [t for t in before if not (t.is_space or t.is_quote)]
     if tail and tail[-1].text == ":":  # 'From Lee's Facebook post: "..."': the document's owner
-        nouns = _speech.document_nouns() | _speech.cue_nouns()
+        nouns = _speech_words.document_nouns() | _speech_words.cue_nouns()
         for tok in reversed(tail):
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
                 owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -371,8 +371,8 @@ def _lead_in(article: Article, doc: Doc, it: _Item, history: History, prev: _Ite
     if _speech.text_of(doc).count("\n", before.end_char, it.start) > 2:
         return None  # another paragraph between
     root = before.root
-    speech = _speech.is_speech_verb(root) or any(
-        c.dep_ == "dobj" and c.lemma_.lower() in (_speech.cue_nouns() | _speech.document_nouns())
+    speech = _speech_words.is_speech_verb(root) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in (_speech_words.cue_nouns() | _speech_words.document_nouns())
         for c in root.children)
     if not speech:
         # 'Tim Reyes spoke next. "..."': a person introduced just before the quote, in its own paragraph
@@ -381,7 +381,7 @@ def _lead_in(article: Article, doc: Doc, it: _Item, history: History, prev: _Ite
         subj = [c for c in root.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"]
         return resolve(article, subj[:1], history) if subj else None
     subj = [c for c in root.children if c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                                                                or _speech.is_pronoun(c))]
+                                                                or _speech_words.is_pronoun(c))]
     subj.sort(key=lambda c: abs(root.i - c.i))  # "Or maybe Lee, consultant Tim Ross says.": Ross
     return resolve(article, subj[:1], history) if subj else None
 
@@ -461,12 +461,12 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
         found = doc.char_span(it.speaker.offset, it.speaker.offset + 1, alignment_mode="expand")
         if found is None or not len(found):
             return None
-        words = found[:1] if _speech.is_pronoun(found[0]) else phrase_of(found[0])
+        words = found[:1] if _speech_words.is_pronoun(found[0]) else phrase_of(found[0])
         span = (words.start_char, words.end_char)
         name = it.speaker.names[0]
         if len(words.text) > len(name) and words.text.startswith(name):  # a headline: "Ann Lee Hits Back"
             span = (span[0], span[0] + len(name))
-        elif not _speech.is_pronoun(found[0]):
+        elif not _speech_words.is_pronoun(found[0]):
             whole = _source_phrase(found[0], it)
             span = whole if whole is not None else span
     if span is None or (span[0] < it.end and it.start < span[1]):
