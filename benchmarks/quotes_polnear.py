@@ -67,7 +67,7 @@ def _tm(g: dict, p: dict) -> bool:
 
 
 def _sm(g: dict, p: dict) -> bool:
-    return _tm(g, p) and name_match(g.get("speaker"), p.get("speakers") or p.get("speaker"))
+    return _tm(g, p) and name_match(g.get("speaker"), p.get("speaker"))
 
 
 def _nearest(raw: str, words: str, start: int, end: int) -> tuple[int, int] | None:
@@ -154,7 +154,7 @@ def score(golds: list[dict], preds: dict[str, dict]) -> dict[str, PRF | tuple[in
         with_speaker.add(len(greedy(gs, ps, _sm)), len(ps), len(gs))
         for a, b in greedy(gs, ps, _tm):
             acc_n += 1
-            ok = name_match(a.get("speaker"), b.get("speakers") or b.get("speaker"))
+            ok = name_match(a.get("speaker"), b.get("speaker"))
             acc_ok += ok
             tally = by_kind.setdefault(a.get("speaker_resolved") or "?", [0, 0])
             tally[0] += ok

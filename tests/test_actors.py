@@ -333,6 +333,15 @@ def test_a_country_word_inside_a_name_is_not_the_state(settings):
     assert "Kenya Airways" in names
 
 
+def test_a_country_in_capitals_closing_an_unknown_name_is_part_of_an_organization(settings):
+    a = Article(text="Forward USA, a new political action committee, emailed the video to donors. The USA and "
+                     "Canada signed the deal.")
+    actors.run(a, settings)
+    names = {x.name: x for x in a.actors}
+    assert "Forward USA" in names and names["Forward USA"].kind == "organization", names
+    assert "United States" in names  # the country alone is still the state
+
+
 def _without_ner(settings, text: str, keep=()) -> Article:
     """``text`` through the actors stage with the NER's entities removed except the labels in ``keep``:
     the parse of a name the NER missed."""

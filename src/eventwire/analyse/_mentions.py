@@ -408,6 +408,20 @@ class Extractor:
         return all(t.is_title and t.i not in self.entry_at for t in rest if t.is_alpha) and \
             any(t.is_alpha for t in rest)
 
+    def _org_named_with_country(self, i: int, j: int) -> int | None:
+        """Where an organization's name starts when it ends in a country written in capitals ("Priorities
+        USA", "Rise USA"): capitalised words the knowledge base and the NER do not know, bound to it as
+        modifiers; None when there are none."""
+        doc = self.doc
+        if not doc[i:j].text.replace(".", "").isupper() or len(doc[i:j].text) < 2:
+            return None
+        k = i
+        while (k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].dep_ == "compound" and i <= doc[k - 1].head.i < j
+               and doc[k - 1].is_title and k - 1 not in self.entry_at and k - 1 not in self.used
+               and doc[k - 1].ent_type_ not in ("PERSON", "GPE", "LOC", "NORP")):
+            k -= 1
+        return k if k < i else None
+
     def _title_object(self, tok) -> bool:
         """``tok`` is the object of a preposition after a title ("adviser to President X", "envoy to
         the UN"), not a place."""
@@ -597,6 +611,11 @@ class Extractor:
             head = doc[_head(doc, i, j)]
             if e.type in ("country", "capital"):
                 if self._modifier(head) or self._inside_name(i, j):
+                    continue
+                k = self._org_named_with_country(i, j)
+                if k is not None:  # "Priorities USA": an organization the NER missed, not the state
+                    key = doc[k:j].text
+                    self._mention(k, j, "org", key.lower(), country=e.country, role=None, kind="organization")
                     continue
                 loc = _located(head)
                 if e.type == "capital" and (loc or head.dep_ not in _CAPITAL_DEPS):
