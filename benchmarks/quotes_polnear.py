@@ -8,7 +8,8 @@ repository), runs the actors and quotes stages on each article's ``raw`` text (c
 match), and prints:
 
 * ``quotes``: direct quotes, matched by text with ``shared/eval/score.py``'s ``text_match``;
-* ``quotes+speaker``: direct quotes matched by text and speaker (``name_match``), leaving out gold quotes
+* ``quotes+speaker``: direct quotes matched by text and speaker (``name_match`` on the prediction's ``speaker``,
+  its first name, as ``score.py`` does), leaving out gold quotes
   whose speaker PolNeAR could not resolve (``speaker_resolved`` none/ambiguous) and the predictions that
   match them, as the PolNeAR README prescribes;
 * ``speaker_acc``: of the text-matched direct quotes with a resolvable gold speaker, the share whose
