@@ -17,6 +17,8 @@ dash byline ("“...” ― Ann Lee") gives it.
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from dataclasses import dataclass
 
@@ -30,7 +32,7 @@ _ENDS_WORDS = ",.!?"
 _DECADE = re.compile(r"\d0s\b|\d\d\b")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """One quoted stretch: ``start``/``end`` bound the words inside the marks (marks excluded)."""
 
@@ -182,8 +184,14 @@ def _pair_marks(text: str) -> str:
     return "".join(out)
 
 
-def scan(text: str) -> list[Mark]:
-    """Every quoted stretch in ``text``, in order."""
+def scan(text: str) -> tuple[Mark, ...]:
+    """Every quoted stretch in ``text``, in order.  The actors and quotes stages both ask for the same
+    article's marks, so the last few texts' answers are kept (the marks are frozen)."""
+    return _scan(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[Mark, ...]:
     text = _pair_marks(text)
     paras = _paragraphs(text)
     marks: list[Mark] = []
@@ -200,14 +208,11 @@ def scan(text: str) -> list[Mark]:
             s, e = _trim(text, a + 1, b)
             if e <= s or not any(ch.isalnum() for ch in text[s:e]):
                 continue
-            m = Mark(s, e, closed, single=single)
-            if not closed and next_opens:
-                m.closed, m.continued = True, True
-            if carried and para_opens and a == min(x[0] for x in found):
-                m.continues = True
-            marks.append(m)
+            continued = not closed and next_opens
+            continues = carried and para_opens and a == min(x[0] for x in found)
+            marks.append(Mark(s, e, closed or continued, continued, continues, single))
         carried = bool(found) and not found[-1][2] and next_opens
-    return marks
+    return tuple(marks)
 
 
 #: "SMITH: words" in a transcript, at the start of a quote or just before its opening mark.
@@ -236,13 +241,17 @@ def name_labels(text: str, m: Mark) -> list[tuple[int, int]]:
     return [f.span(1) for f in found if f]
 
 
-def speaker_label(text: str, m: Mark) -> str | None:
-    """The transcript label or dash byline naming a quote's speaker, if any (moves ``m.start`` past a label
-    inside the marks)."""
+def speaker_label(text: str, m: Mark) -> tuple[str, Mark] | None:
+    """The transcript label or dash byline naming a quote's speaker, if any, with the quote's mark (one that
+    starts past the label when the label stands inside the marks: '"LEE: words"')."""
     inner = _LABEL.match(text, m.start)
     if inner and inner.end() < m.end:
-        m.start = inner.end()
-        return inner.group(1).strip()
+        return inner.group(1).strip(), dataclasses.replace(m, start=inner.end())
+    label = _label_outside(text, m)
+    return (label, m) if label is not None else None
+
+
+def _label_outside(text: str, m: Mark) -> str | None:
     line_start = text.rfind("\n", 0, m.start) + 1
     outer = _LABEL.fullmatch(text[line_start:max(line_start, m.start - 1)] + " ")
     if outer:

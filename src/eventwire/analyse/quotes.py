@@ -72,8 +72,10 @@ def run(article: Article, settings: Settings) -> Article:
 
 
 def _direct(doc: Doc, m: Mark, quoted: list[tuple[int, int]]) -> _Item | None:
-    label = speaker_label(_speech.text_of(doc), m) or _named_label(doc, m)
+    labelled = speaker_label(_speech.text_of(doc), m)
+    label = labelled[0] if labelled else _named_label(doc, m)
     if label is not None:
+        m = labelled[1] if labelled else m
         return _Item(m.start, m.end, "direct", m, None, True, label=label)
     others = [q for q in quoted if not (q[0] <= m.start and m.end <= q[1])]
     cue = _speech.cue_for(doc, m.start, m.end, others + [(m.start, m.end)])
