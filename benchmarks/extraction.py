@@ -75,7 +75,6 @@ def _readability(html: str, url: str | None) -> str:
 def _eventwire(html: str, url: str | None) -> str:
     from eventwire import clean
     from eventwire.model import Article
-    from eventwire.settings import load_settings
 
     art = Article(html=html, url=url)
     try:

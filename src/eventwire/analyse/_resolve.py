@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model import Actor
 from ._actor_words import actor_words, given_names, nicknames
-from ._mentions import Mention
+from ._mention_base import Mention
 
 
 @dataclass

@@ -16,7 +16,8 @@ from ..settings import Settings
 from . import nlp
 from ._actor_words import actor_words
 from ._kb import load as load_kb
-from ._mentions import Extractor, kb_matches
+from ._mention_base import kb_matches
+from ._mentions import Extractor
 from ._quote_marks import scan
 from ._resolve import main_country, resolve
 
