@@ -507,3 +507,18 @@ def test_people_sharing_a_surname(settings, text, name, mentions, others):
     for words, length in mentions:
         at = text.index(words)
         assert (at, at + length) in names[name].mentions, words
+
+
+@pytest.mark.parametrize("word", ["Comedian", "Rapper", "Filmmaker", "Columnist"])
+def test_an_occupation_before_a_name_is_a_title_not_part_of_it(settings, word):
+    a = Article(text=f'The rally ended late. {word} Ann Lee said the crowd was "electric."')
+    actors.run(a, settings)
+    assert "Ann Lee" in _by_name(a), [x.name for x in a.actors]
+
+
+def test_a_title_of_no_role_does_not_mean_the_last_person_named(settings):
+    a = Article(text='Tom Hale spoke at the rally on Monday.\n\nHis longtime director said the plan was sound.')
+    actors.run(a, settings)
+    hale = _by_name(a)["Tom Hale"]
+    at = a.text.index("His longtime director")
+    assert not any(s <= at + 4 < e for s, e in hale.mentions), hale.mentions

@@ -271,7 +271,8 @@ class _Resolver:
             if not m.country and m.term and m.term in c.terms:
                 pick = c
                 break
-        if pick is None and not m.country and not m.places:
+        if pick is None and not m.country and not m.places and m.role is not None:
+            # (a title of no role - "director", "chairman" - says nothing of whom it means)
             s0 = self.sent_of(m.start)
             pick = next((c for c in self.recent_persons(m.start) if c.role == m.role
                          and self.sent_of(max(x for x, _ in c.spans() if x < m.start)) >= s0 - 3), None)
