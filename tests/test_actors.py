@@ -522,3 +522,15 @@ def test_a_title_of_no_role_does_not_mean_the_last_person_named(settings):
     hale = _by_name(a)["Tom Hale"]
     at = a.text.index("His longtime director")
     assert not any(s <= at + 4 < e for s, e in hale.mentions), hale.mentions
+
+
+@pytest.mark.parametrize("text, words", [
+    ('Senator Ann Kerr spoke first.\n\nA senator from the other party said the bill was dead.', "A senator"),
+    ('Pastor Rafael Hale visited the church in May.\n\nOne pastor said the vote was a blessing.', "One pastor"),
+])
+def test_an_indefinite_title_is_someone_new(settings, text, words):
+    a = Article(text=text)
+    actors.run(a, settings)
+    at = text.index(words) + len(words) - 2
+    assert not any(s <= at < e for x in a.actors if x.kind == "person" and x.name in text.split("\n")[0]
+                   for s, e in x.mentions), [(x.name, x.mentions) for x in a.actors]

@@ -135,6 +135,9 @@ def test_it_is_the_body_that_is_the_subject_just_before(qsettings):
      '"He has not slept in days," his wife said.', "not slept", "wife"),
     ('Senator Ruth Kemp voted against the bill. "It is a bad law," she said.\n\n'
      'The court heard the case on Friday. "This has gone on too long," the judge said.', "gone on too long", "judge"),
+    # "one pastor" is someone new, not the pastor named before
+    ('Pastor Rafael Hale visited the church in May.\n\nOne pastor said the vote was "a blessing."',
+     "a blessing", "One pastor"),
 ])
 def test_description_nobody_was_given_stays_as_written(qsettings, text, words, speaker):
     assert speaker_of(text, words, qsettings) == speaker

@@ -39,6 +39,7 @@ class Mention:
     places: frozenset[str] = frozenset()  # titles: places below the country level ("the Vermont senator")
     quoted: bool = False  # inside quotation marks: a quoted nickname ("Crooked Hillary") never names the actor
     honorific: str | None = None  # persons: "m" / "f" from a gendered title before the name ("Mr. Trump")
+    indefinite: bool = False  # titles: "a senator", "one pastor" introduce someone new
 
 
 NO_ENTRY = Entry("none", "")

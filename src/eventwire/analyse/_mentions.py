@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ._actor_words import honorifics
+from ._actor_words import actor_words, honorifics
 from ._kb import KB, Entry
 from ._mention_base import NO_ENTRY, Mention, head_of, kb_matches, located, strip_span
 from ._mention_persons import PersonNames
@@ -67,6 +67,7 @@ class Extractor(PersonNames):
         span = doc[i:j]
         m = Mention(span.start_char, span.end_char, i, j, type_, key, span.text, head=head_of(doc, i, j), **kw)
         m.subject = doc[m.head].dep_ in ("nsubj", "nsubjpass")
+        m.indefinite = any(0 <= k < j and doc[k].lower_ in actor_words("indefinite") for k in (i - 1, i))
         if kw.get("kind") == "person":
             m.honorific = next((honorifics()[doc[k].lower_] for k in (i - 1, i)
                                 if 0 <= k < j and doc[k].lower_ in honorifics()), None)

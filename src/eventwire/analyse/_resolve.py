@@ -261,7 +261,8 @@ class _Resolver:
         person named later with that country and title; else an actor of its own when the description
         says the country ("a Chinese diplomat")."""
         pick = None
-        for c in self.recent_persons(m.start) or self.people:
+        # "a senator", "one pastor" introduce someone new: never a person named before
+        for c in [] if m.indefinite else self.recent_persons(m.start) or self.people:
             if m.places and not m.places <= c.about:
                 continue  # "the Florida senator" is not the one from Vermont
             if m.country and (c.country == m.country or m.country in c.past) and not c.fallback \
@@ -271,7 +272,7 @@ class _Resolver:
             if not m.country and m.term and m.term in c.terms:
                 pick = c
                 break
-        if pick is None and not m.country and not m.places and m.role is not None:
+        if pick is None and not m.country and not m.places and m.role is not None and not m.indefinite:
             # (a title of no role - "director", "chairman" - says nothing of whom it means)
             s0 = self.sent_of(m.start)
             pick = next((c for c in self.recent_persons(m.start) if c.role == m.role

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..model import Article
-from ._actor_words import given_names, honorifics
+from ._actor_words import actor_words, given_names, honorifics
 from ._kb import load as load_kb
 from .spans import actors_at
 from . import _speech_words
@@ -231,7 +231,8 @@ def noun_kind(tok: Token) -> tuple[bool | None, bool]:
 
 
 def _indefinite(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
+    """"a senator", "one pastor", "another official": someone new (``indefinite`` words of actor_words.tsv)."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("det", "nummod") and c.lower_ in actor_words("indefinite")
                                       for c in tok.lefts)
 
 
@@ -302,6 +303,8 @@ def _may_refer(sp: Speaker, tok: Token, article: Article) -> bool:
 
 
 def definite(tok: Token) -> bool:
+    if _indefinite(tok):
+        return False
     for c in tok.lefts:
         if c.dep_ == "det":
             return c.lower_ in ("the", "this", "that")
