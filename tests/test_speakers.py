@@ -101,6 +101,10 @@ def test_quote_of_several_sentences_does_not_hide_the_context(qsettings):
                  'of stories includes one on a contest "where the loser becomes the main course"), has cast himself '
                  'as a strategist.',
                  "loser becomes", "Tom Hale", id="a_description_set_beside_a_name_is_that_name"),
+    pytest.param('Kerr leads the polls by ten points.\n\nThe candidate herself took to the airwaves on Wednesday, '
+                 'in an interview in which Ann Kerr said the inquiry would not hurt her.\n\n"Well, nothing has '
+                 'changed," she said.',
+                 "nothing has changed", "Ann Kerr", id="she_is_the_woman_named_beside_an_untied_description"),
 ])
 def test_the_speaker_a_quote_goes_to(qsettings, text, words, speaker):
     assert speaker_of(text, words, qsettings) == speaker

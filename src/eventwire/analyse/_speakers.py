@@ -192,6 +192,24 @@ def _subject_person(article: Article, tok: Token, history: "History",
     return out
 
 
+def _named_beside(tok: Token, sp: Speaker, rest: list[tuple[Speaker, bool]], sex: str) -> Speaker | None:
+    """When the he/she's antecedent ``sp`` is a description nothing tied to a name ("the candidate") and its
+    sentence also names a person known to be of that gender ("The candidate herself ..., in which Clinton
+    said"), that person: the description is most likely the same one."""
+    if not sp.names or sp.names[0][:1].isupper() or sp.gender is not None:
+        return None
+    doc = tok.doc
+    here = doc.char_span(sp.offset, sp.offset + 1, alignment_mode="expand")
+    if here is None:
+        return None
+    sent = here[0].sent
+    for other, _ in rest:
+        if (other.gender == sex and other.names and other.names[0][:1].isupper()
+                and sent.start_char <= other.offset < sent.end_char):
+            return other
+    return None
+
+
 def _subject_body(article: Article, tok: Token, history: "History") -> Speaker | None:
     """For "it": the main-clause subject of the pronoun's sentence (before it) or of the sentence before,
     when it is a single body the text names ("Turkey rejected the claim. It says ..."); sentences wholly
@@ -285,8 +303,10 @@ class History:
         low = tok.lower_
         if low in ("he", "she", "him", "her"):
             sex = "f" if low in ("she", "her") else "m"
-            for sp, subject in _subject_person(article, tok, self, sex):
+            found = _subject_person(article, tok, self, sex)
+            for k, (sp, subject) in enumerate(found):
                 if _fits(sp, subject, sex):
+                    sp = _named_beside(tok, sp, found[k + 1:], sex) or sp
                     sp.offset = tok.idx
                     return sp
             for sp in reversed([s for s in self.items if s.offset < tok.idx]):
