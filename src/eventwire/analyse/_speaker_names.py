@@ -508,7 +508,7 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
             before = {doc[ent.start - k].lower_ for k in (1, 2) if ent.start - k >= 0}
             owners = {t.lower_ for t in ent if t.i + 1 < ent.end and doc[t.i + 1].lower_ in ("'s", "’s")}
             introduced = bool(mod_words & owners) or (
-                bool(mod_words & before) and not (mod_words & {t.lower_ for t in ent}))
+                bool(mod_words & before) and not (mod_words & {t.lower_ for t in ent})) or _named_with(ent, phrase, tok)
             agrees = mod_words <= {t.lower_ for t in ent} or (
                 mod_country is not None and country_in(ent.text) == mod_country)
             roles = _roles_of(ent)
@@ -517,7 +517,7 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
                     continue
             elif not (introduced or (agrees and head & roles)):
                 continue
-        elif not head & _roles_of(ent):
+        elif not (head & _roles_of(ent) or _named_with(ent, phrase, tok)):
             continue
         if not _same_side(phrase, tok, ent):
             continue
@@ -528,6 +528,15 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
             sp.person = person if titled and person is not None else sp.person
             return sp
     return None
+
+
+def _named_with(ent: Span, phrase: Span, tok: Token) -> bool:
+    """Whether the text wrote the description's words right after the name ("the Wall Street Journal editorial
+    board" ... "the editorial board"): the description is that name's."""
+    words = [t.lower_ for t in phrase if t.i <= tok.i and t.dep_ != "det" and t.is_alpha]
+    doc = ent.doc
+    after = [doc[k].lower_ for k in range(ent.end, min(len(doc), ent.end + len(words)))]
+    return bool(words) and after == words
 
 
 def _same_side(phrase: Span, tok: Token, ent: Span) -> bool:
