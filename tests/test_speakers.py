@@ -151,8 +151,8 @@ def test_description_nobody_was_given_stays_as_written(qsettings, text, words, s
     ('The Nordic Fishing Union said in a statement that the quota was unfair. Boats stayed in port.\n\n'
      '"Our members cannot live on this," the statement said.', "cannot live on this", "Nordic Fishing Union"),
     # a description the text wrote right after a name is that name's
-    ('A headline from the Wall Street Journal editorial board reads "Deport Ann Lee."\n\nLee is an "articulate '
-     'conservative," the editorial board writes.', "articulate conservative", "Wall Street Journal"),
+    ('An essay by the Boston Globe editorial board appeared on Monday. The governor is "out of touch," the '
+     'editorial board argues.', "out of touch", "Boston Globe"),
     # a body word goes back to a body the text named, of a kind it can be
     # a document with its author named after it
     ('Voting in the county ends on Tuesday. A fundraising email sent out by Ruth Collins on Monday night '
