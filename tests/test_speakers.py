@@ -210,10 +210,10 @@ def test_a_long_chain_of_descriptions_does_not_exhaust_the_stack(qsettings):
 def _parsed(words, heads, deps, pos, tags):
     """A Doc with the parse given (the errors a small model makes, written out so the test does not depend
     on the model reproducing them); lemmas are the words, but for the participles."""
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
     lemmas = [{"saying": "say", "arguing": "argue"}.get(w, w.lower()) for w in words]
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
 
 
 def test_a_name_the_parse_made_a_modifier_of_a_verb_read_as_a_noun_is_a_subject():
@@ -259,3 +259,15 @@ def test_a_description_set_beside_a_name_stands_for_that_name():
                 ["PROPN", "PUNCT", "DET", "NOUN", "PRON", "VERB", "NOUN", "PUNCT"],
                 ["NNP", ",", "DT", "NN", "WP", "VBZ", "NNS", "."])
     assert _named_instead(d[3]).text == "Hale"
+
+
+def test_words_written_right_after_a_name_are_that_names_description():
+    from eventwire.analyse._speaker_names import _named_with
+    words = ["the", "Harbor", "Gazette", "editorial", "board", "met", ".", "the", "editorial", "board", "wrote", "."]
+    heads = [4, 2, 4, 4, 5, 5, 5, 9, 9, 10, 10, 10]
+    deps = ["det", "compound", "compound", "amod", "nsubj", "ROOT", "punct", "det", "amod", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "PROPN", "PROPN", "ADJ", "NOUN", "VERB", "PUNCT", "DET", "ADJ", "NOUN", "VERB", "PUNCT"]
+    tags = ["DT", "NNP", "NNP", "JJ", "NN", "VBD", ".", "DT", "JJ", "NN", "VBD", "."]
+    d = _parsed(words, heads, deps, pos, tags)
+    assert _named_with(d[1:3], d[7:10], d[9])  # "Harbor Gazette" + "editorial board"
+    assert not _named_with(d[1:2], d[7:10], d[9])  # "Harbor" is followed by "Gazette", not the description
