@@ -494,6 +494,14 @@ def test_a_quoted_full_name_with_a_middle_initial_still_names_the_person(setting
     ('Mr. Lane bought the jet in 2010. The seats were covered in the leather of Ivanka Lane\'s den.\n\n'
      '"It is like a new plane," Mr. Lane said. Donald J. Lane has owned it since.',
      "Donald J. Lane", [("Lane said", 4)], []),
+    # an honorific keeps a man apart from the only full name with his surname, a woman's
+    ('President Lane spoke at the rally. Mr. Lane thanked the crowd.\n\n'
+     'The campaign will send Mr. Lane and the first lady, Michelle Lane, to Ohio next week.',
+     "Lane", [("Lane spoke", 4), ("Lane thanked", 4)], ["Michelle Lane"]),
+    # a full name written again is that person, not a given name and another person's surname
+    ('Donald Lane spoke first at the convention. Ivanka Lane, his daughter, followed him.\n\n'
+     'In a newspaper essay last week, Ivanka Lane described the plan.',
+     "Ivanka Lane", [("Ivanka Lane described", 11)], ["Donald Lane"]),
     # quoted sentences between do not count: the subject just before the quote is still the nearest
     ('The council heard from two families on Monday. Joan Marsh, mother of firefighter Peter Marsh, spoke '
      'first.\n\n"We waited for hours. Nobody called us. Nobody came," Marsh said.',
@@ -534,3 +542,14 @@ def test_an_indefinite_title_is_someone_new(settings, text, words):
     at = text.index(words) + len(words) - 2
     assert not any(s <= at < e for x in a.actors if x.kind == "person" and x.name in text.split("\n")[0]
                    for s, e in x.mentions), [(x.name, x.mentions) for x in a.actors]
+
+
+def test_a_person_named_once_after_to_is_still_a_person(settings):
+    # "to Kemp" once among many "Kemp"s does not make the name a place, so the headline keeps its person
+    text = ("Kemp Sees 'Grave Insult' if Voters Stay Home\n\nSenator Ruth Kemp spoke on Monday. Kemp said the "
+            "vote mattered. Aides to Kemp agreed.\n\nKemp spoke again on Tuesday.")
+    art = Article(text=text)
+    actors.run(art, settings.replace(stages="actors", clean=False))
+    names = _by_name(art)
+    assert "Ruth Kemp" in names and (0, 4) in names["Ruth Kemp"].mentions, list(names)
+    assert not any("Sees" in n for n in names)

@@ -558,3 +558,23 @@ def test_a_thing_that_says_nothing_is_no_speaker(qsettings):
     qs = quotes('In a letter, his longtime personal physician called his health "astonishingly excellent."',
                 qsettings)
     assert "physician" in by_text(qs, "astonishingly excellent").speaker
+
+
+def test_cited_as_words_are_the_citers(qsettings):
+    text = 'At the debate, Ann Lee cited her rival\'s past remarks about nurses as "careless and cruel."'
+    assert by_text(quotes(text, qsettings), "careless and cruel").speaker == "Ann Lee"
+
+
+def test_it_inside_a_speakers_clause_is_not_the_speaker(qsettings):
+    text = ('Ann Lee spoke in Dayton on Friday. She says the vote underscores her point. She says it shows '
+            'that her rival is "unfit to lead."')
+    assert by_text(quotes(text, qsettings), "unfit to lead").speaker == "Ann Lee"
+
+
+def test_speaker_span_leaves_out_a_description_of_the_description(qsettings):
+    text = ('"We will appeal," said Tom Reyes, the attorney general of Ohio, one of the states suing the '
+            'agency.\n\nEven Canada, the largest trading partner, said the tariff was "a mistake."')
+    art = process(text, settings=qsettings)
+    spans = {q.text: art.text[q.speaker_span[0]:q.speaker_span[1]] for q in art.quotes if q.speaker_span}
+    assert spans["We will appeal"] == "Tom Reyes, the attorney general of Ohio"
+    assert spans["a mistake."].startswith("Canada")

@@ -204,9 +204,14 @@ class PersonNames:
         ("in Al Waer")."""
         doc = self.doc
         places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
-        places |= {e.text for e in doc.ents if e.label_ in ("ORG", "PERSON") and located(e.root)
-                   and not self._title_object(e.root) and not self._title_apposition(e.root)}
-        return places
+        # an organization or person name is a place where it stands as one more often than not ("to Mr. Obama"
+        # once among twenty "Obama"s is a person)
+        votes: dict[str, int] = {}
+        for e in doc.ents:
+            if e.label_ in ("ORG", "PERSON"):
+                place = located(e.root) and not self._title_object(e.root) and not self._title_apposition(e.root)
+                votes[e.text] = votes.get(e.text, 0) + (1 if place else -1)
+        return places | {text for text, n in votes.items() if n >= 0}
 
     def _persons(self) -> None:
         doc = self.doc
@@ -259,9 +264,13 @@ class PersonNames:
         doc = self.doc
         words = {doc[k].text for m in self.mentions if m.type == "person" and m.j - m.i >= 2
                  for k in range(m.i, m.j) if len(doc[k]) >= 3 and doc[k].is_title and k not in self.entry_at}
+        full = {doc[m.i:m.j].text for m in self.mentions if m.type == "person" and m.j - m.i == 2}
         for t in doc:
             if t.text in words and t.i not in self.used and t.pos_ == "PROPN" and t.i not in self.entry_at:
                 ent = self.ent_at.get(t.i) if t.ent_type_ else None
+                if t.i + 1 < len(doc) and t.i + 1 not in self.used and doc[t.i:t.i + 2].text in full:
+                    self._mention(t.i, t.i + 2, "person", None, kind="person")  # the full name again
+                    continue
                 first = doc[t.i - 1] if t.i > 0 else None
                 if (first is not None and first.is_title and first.pos_ == "PROPN" and first.i not in self.used
                         and first.i not in self.entry_at and first.lower_ in given_names()

@@ -158,11 +158,13 @@ class _Resolver:
         shared: list[tuple[Mention, list[_Cluster]]] = []
         # names outside quotation marks first: a quoted nickname ("Crooked Hillary Clinton") joins the person
         # its last words name rather than naming a new one
-        for m in sorted(persons, key=lambda m: (m.quoted, -len(_words(m.text)))):
+        # a gendered honorific goes first among names of one length: "Mr. Obama" starts a man of his own
+        # before "President Obama" looks for a fuller name, when the only one is "Michelle Obama"
+        for m in sorted(persons, key=lambda m: (m.quoted, -len(_words(m.text)), m.honorific is None)):
             ws = set(_words(m.text))
             if not ws:
                 continue
-            fits = [c for c in self.people if ws <= c.words]
+            fits = [c for c in self.people if ws <= c.words and _may_be(c, m)]
             if not fits and m.quoted:
                 fits = self._nickname_of(_words(m.text))
             if len(fits) > 1:
@@ -315,6 +317,12 @@ def _merge_forces(clusters: dict, order: list[_Cluster], main: str | None = None
                 m.word = "described"  # the organization's own name names it
                 named[0].add(m)
             c.mentions = []
+
+
+def _may_be(c: _Cluster, m: Mention) -> bool:
+    """Whether person ``m`` may be the person of cluster ``c``: no honorific of ``m`` ("Mr. Obama") goes
+    against the gender of the given name ``c`` was named with ("Michelle Obama")."""
+    return m.honorific is None or given_names().get(c.name.split()[0].lower()) in (None, m.honorific)
 
 
 def _name(c: _Cluster, canonical: dict[str, str], fullnames: dict[str, str], acronyms_kb: dict[str, str]) -> str:

@@ -372,11 +372,9 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         return inv
     kids = list(tok.children)
     lemma = tok.lemma_.lower()
-    if lemma in ("quote", "cite"):
+    if lemma in ("quote", "cite"):  # "the paper quoted / cited officials": whom it quotes, not a thing it cites
         for c in kids:
-            if c.dep_ == "nsubjpass":
-                return c
-            if c.dep_ == "dobj":
+            if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and _source_like(c)):
                 return c
     # several subjects ("Washington (AFP) - Ann Lee has said"): the one nearest the verb
     subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj") and _can_speak(c, tok)),
@@ -404,7 +402,7 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         head = tok.head
         if head.lemma_.lower() in ("quote", "cite"):
             for c in head.children:
-                if c.dep_ in ("nsubjpass", "dobj"):
+                if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and _source_like(c)):
                     return c
         if head.i != tok.i:
             if (tok.dep_ == "conj" and tok.tag_ == "VBG" and any(c.dep_ == "auxpass" for c in head.children)

@@ -203,6 +203,9 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
                 return reporter or heads
             return []  # a thing that says nothing ('Frustrations stem from its "hemorrhaging cash"'): no speaker
 
+        if heads and it.kind == "direct" and all(h.lower_ in ("it", "this") for h in heads):
+            # "She says it underscores that Lee is '...'": the speaker of the speech verb above, when there is one
+            return _reporter(tok, quoted, lo, hi, it.kind) or heads
         if heads:
             return heads
         if tok.head.i == tok.i:
@@ -481,7 +484,30 @@ def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
     ("Retired Lt. Gen. Michael Flynn", "Flynn, a top Trump surrogate", as attribution corpora mark a
     source), when it stays within its sentence and off the quote."""
     doc = tok.doc
+    if tok.pos_ != "PROPN" and not animate(tok) and it.speaker is not None:
+        # "With days until the election, Minyon Moore, ... called": Moore's words, not the election's
+        tok = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                    and c.text in it.speaker.names[0]), tok)
     words = doc[tok.left_edge.i:tok.right_edge.i + 1]
+    # not the descriptions of the description ("X, president of the union, which represents teachers"), nor
+    # a word before the name that is not part of it ("Even China")
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    described = {tok.i} | {c.i for c in appos}
+    # "X, the attorney general of Ohio, one of the states ...": an apposition after one that ends in a name
+    # describes that name, not the speaker
+    later = {b.i for a, b in zip(appos, appos[1:])
+             if any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in a.subtree)}
+    cut = {d.i for c in words if c.i != tok.i and (c.dep_ == "appos" and (c.head.i != tok.i or c.i in later)
+                                                    or c.dep_ == "acl" and c.head.i not in described
+                                                    or c.head.i == tok.i and c.i < tok.i
+                                                    and c.dep_ in ("advmod", "cc", "preconj"))
+           for d in c.subtree}
+    a = b = tok.i
+    while a > words.start and a - 1 not in cut:
+        a -= 1
+    while b + 1 < words.end and b + 1 not in cut:
+        b += 1
+    words = doc[a:b + 1]
     while len(words) > 1 and (words[-1].is_punct or words[-1].is_space) and not (
             words[-1].text in ")]" and any(t.text in "([" for t in words)):  # keep "Ann Lee (D-Ohio)" whole
         words = words[:-1]
