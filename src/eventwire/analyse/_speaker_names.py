@@ -576,10 +576,17 @@ def _agreeing(sp: Speaker | None, phrase: Span, tok: Token) -> Speaker | None:
     return None
 
 
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+
+
 def gender(names: list[str], context: str = "") -> str | None:
     """'f', 'm' or None for a speaker, from a gendered title in ``context`` or its given name."""
     titles = honorifics()
-    found = {titles[w] for w in (x.strip(",.").lower() for x in context.split()) if w in titles}
+    words = context.split()
+    # a kin word of someone else does not count ("at her father's company", "his wife")
+    found = {titles[w] for k, w in enumerate(x.strip(",.").lower() for x in words) if w in titles
+             and not (k and words[k - 1].lower() in _POSSESSIVES) and not words[k].lower().endswith(("'s", "\u2019s"))
+             and not (k + 1 < len(words) and words[k + 1] in ("'s", "\u2019s"))}
     if len(found) == 1:
         return found.pop()
     given = given_names()

@@ -155,7 +155,11 @@ def _subject_person(article: Article, tok: Token, history: "History",
             window = min(_CHAIN_SENTENCES, window + 1)
             continue
         before = len(out)
-        for t in subjects:
+        # the person whose thing the main clause is about comes next ("Bill Clinton's hair was whiter than when
+        # he ...": Clinton)
+        owners = [c for t in subjects if _clause_depth(t) == 0 and not is_pronoun(t)
+                  for c in t.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        for t in subjects + owners:
             if t.lower_ in ("who", "that") and t.head.dep_ == "relcl":
                 t = t.head.head  # "Marsh, who had flown in": Marsh
             if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):

@@ -484,24 +484,8 @@ def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
     ("Retired Lt. Gen. Michael Flynn", "Flynn, a top Trump surrogate", as attribution corpora mark a
     source), when it stays within its sentence and off the quote."""
     doc = tok.doc
-    if tok.pos_ != "PROPN" and not animate(tok) and it.speaker is not None:
-        # "With days until the election, Minyon Moore, ... called": Moore's words, not the election's
-        tok = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
-                    and c.text in it.speaker.names[0]), tok)
     words = doc[tok.left_edge.i:tok.right_edge.i + 1]
-    # not the descriptions of the description ("X, president of the union, which represents teachers"), nor
-    # a word before the name that is not part of it ("Even China")
-    appos = [c for c in tok.children if c.dep_ == "appos"]
-    described = {tok.i} | {c.i for c in appos}
-    # "X, the attorney general of Ohio, one of the states ...": an apposition after one that ends in a name
-    # describes that name, not the speaker
-    later = {b.i for a, b in zip(appos, appos[1:])
-             if any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in a.subtree)}
-    cut = {d.i for c in words if c.i != tok.i and (c.dep_ == "appos" and (c.head.i != tok.i or c.i in later)
-                                                    or c.dep_ == "acl" and c.head.i not in described
-                                                    or c.head.i == tok.i and c.i < tok.i
-                                                    and c.dep_ in ("advmod", "cc", "preconj"))
-           for d in c.subtree}
+    cut = _beside_the_source(tok)
     a = b = tok.i
     while a > words.start and a - 1 not in cut:
         a -= 1
@@ -517,3 +501,43 @@ def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
     if s < it.end and it.start < e or words.start < tok.sent.start or words.end > tok.sent.end:
         return None
     return s, e
+
+
+_DASHES = {"-", "--", "\u2013", "\u2014"}
+_MARKS = {'"', "\u201c", "\u201d"}
+_BREAKS = _DASHES | _MARKS | {":"}  # not "\u2019" nor "'": "Clinton's", "Obama’s"
+_OCCASION_PREPS = {"in", "during", "at", "on"}
+_OCCASIONS = {"interview", "filing", "speech", "appearance", "call"}
+
+
+def _beside_the_source(tok: Token) -> set[int]:
+    """Token indices inside the subtree of the speaker's word ``tok`` that are not part of the source's words
+    as attribution corpora mark them: a word before the name that is not part of it ("Even China"), the
+    occasion after a name ("Lee, in Ohio,", "Lee in an interview"), a participle set off by a comma or naming
+    who did something to the source ("Lee, eyeing the polls,", "a letter obtained by the paper"), and what
+    stands before a spaced dash, a quotation mark or a colon ("WASHINGTON - Lee") or after one."""
+    doc = tok.doc
+    cut: set[int] = set()
+    for c in tok.subtree:
+        if c.head.i != tok.i or c.i == tok.i:
+            continue
+        comma = c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+        if (c.i < tok.i and c.dep_ in ("advmod", "cc", "preconj")
+                or c.i > tok.i and c.dep_ == "prep" and tok.pos_ == "PROPN" and c.lower_ in _OCCASION_PREPS
+                and (comma or any(g.dep_ == "pobj" and _occasion(g) for g in c.children))
+                or c.i > tok.i and c.dep_ == "acl" and (comma or any(g.dep_ == "agent" for g in c.children)
+                                                         and c.lemma_.lower() not in _speech_words.author_verbs())):
+            cut.update(d.i for d in c.subtree)
+    marks = [t for t in tok.subtree if t.text in _MARKS]
+    for t in tok.subtree:
+        spaced = t.i > 0 and bool(doc[t.i - 1].whitespace_) and bool(t.whitespace_)
+        if t.text in _DASHES and not spaced or t.text not in _BREAKS or t.text in _MARKS and len(marks) % 2 == 0:
+            continue  # "Jean-Marc", "vice-presidential", 'Marcia "Cia" Price'
+        cut.update(range(tok.left_edge.i, t.i + 1) if t.i < tok.i else range(t.i, tok.right_edge.i + 1))
+    return cut
+
+
+def _occasion(tok: Token) -> bool:
+    """A noun naming the occasion of speaking ("in an interview", "in a statement")."""
+    low = tok.lemma_.lower()
+    return low in _speech_words.document_nouns() or low in _speech_words.cue_nouns() or low in _OCCASIONS
