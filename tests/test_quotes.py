@@ -580,3 +580,15 @@ def test_speaker_span_leaves_out_what_is_not_the_source(qsettings):
     assert spans["We will appeal"] == "Tom Reyes, the attorney general of Ohio"
     assert spans["a mistake."] == "Canada, the largest trading partner"
     assert spans["a disaster."] == "A memo"
+
+
+def test_the_owner_of_the_subject_is_salient(qsettings):
+    text = ('Tom Hale\'s voice was hoarser than in 2008. In his debut for the race, the former governor gave a '
+            'speech to 700 people. "We will win this state," he told them.')
+    assert by_text(quotes(text, qsettings), "We will win").speaker == "Tom Hale"
+
+
+def test_a_kin_word_of_someone_else_gives_no_gender(qsettings):
+    text = ('Ann Lee, who runs her father\'s company, told the paper that she took a week off after her first '
+            'child, Mia, was born.\n\n"It was a hard time for the family," she told the paper.')
+    assert by_text(quotes(text, qsettings), "hard time").speaker == "Ann Lee"
