@@ -592,3 +592,8 @@ def test_a_kin_word_of_someone_else_gives_no_gender(qsettings):
     text = ('Ann Lee, who runs her father\'s company, told the paper that she took a week off after her first '
             'child, Mia, was born.\n\n"It was a hard time for the family," she told the paper.')
     assert by_text(quotes(text, qsettings), "hard time").speaker == "Ann Lee"
+
+
+def test_footage_of_someone_saying_gives_that_person(qsettings):
+    text = 'The new ad uses footage of Ann Lee asking, "Why am I not ahead by fifty points?"'
+    assert by_text(quotes(text, qsettings), "fifty points").speaker == "Ann Lee"

@@ -372,6 +372,10 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         return inv
     kids = list(tok.children)
     lemma = tok.lemma_.lower()
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if (tok.tag_ == "VBG" and before is not None and before.dep_ == "pobj" and before.head.lower_ == "of"
+            and before.ent_type_ == "PERSON" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)):
+        return before  # "footage of Ann Lee saying", "a video of Lee asking"
     if lemma in ("quote", "cite"):  # "the paper quoted / cited officials": whom it quotes, not a thing it cites
         for c in kids:
             if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and _source_like(c)):
