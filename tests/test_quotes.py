@@ -180,6 +180,24 @@ def test_indirect_speech_from_the_parse(qsettings):
     assert not q.text.startswith("that ")
 
 
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Army spokesman Omar Haddad said in a statement that the soldiers had been told not to fire on marchers.",
+     "soldiers had been told", "Omar Haddad"),
+    ("The Norwegian Foreign Ministry announced in a statement that it would close its consulate in the port city.",
+     "close its consulate", "Norwegian Foreign Ministry"),
+    ("Oslo renewed its warning that it would defend the islands if its ships came under attack.",
+     "defend the islands", "Norway"),
+])
+def test_a_that_clause_on_a_speech_noun_is_reported_speech(qsettings, text, words, speaker):
+    q = by_text(quotes(text, qsettings), words)
+    assert q.kind == "indirect" and q.speaker == speaker
+
+
+def test_a_relative_clause_on_a_speech_noun_is_not_reported_speech(qsettings):
+    qs = quotes("The statement that the council issued on Monday ran to four pages.", qsettings)
+    assert not [q for q in qs if "issued on Monday" in q.text]
+
+
 def test_according_to(qsettings):
     qs = quotes("According to local police, three people were arrested near the stadium.", qsettings)
     q = by_text(qs, "three people were arrested")
@@ -426,6 +444,9 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
                  "Ann Lee", "hard time", id="a_kin_word_of_someone_else_gives_no_gender"),
     pytest.param('The new ad uses footage of Ann Lee asking, "Why am I not ahead by fifty points?"',
                  "Ann Lee", "fifty points", id="footage_of_someone_saying_gives_that_person"),
+    pytest.param('"That is false. That is false," Hale said, after Fox\'s Ruth Kemp said the candidate had once '
+                 'called Sen. Ann Lee the "personal senator" of a mogul.',
+                 "Hale", "That is false", id="the_speech_verb_right_after_the_quote_speaks_it"),
 ])
 def test_the_speaker_named_around_the_quote(qsettings, text, speaker, words):
     assert speaker in by_text(quotes(text, qsettings), words).speaker

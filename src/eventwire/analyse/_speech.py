@@ -193,7 +193,9 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
             chain.add(node.i)
             if _is_cue(node) and not _inside(node, quoted) and not _passive(node):
                 if node.lemma_.lower() not in mental_verbs():
-                    return _make(node)
+                    after = _quote_frame(doc, span, speech=True) if node.i > span.end else None
+                    # '"...," Trump said, after Quick said ...', parsed with the quote under Quick's verb
+                    return _make(after if after is not None and after.i < node.i else node)
                 # "X said a majority have come to believe 'that ...'": believing utters no words; a speech
                 # verb above it speaks them
                 mental = mental or node
@@ -220,10 +222,11 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
     return _make(best)
 
 
-def _quote_frame(doc: Doc, span: Span) -> Token | None:
+def _quote_frame(doc: Doc, span: Span, speech: bool = False) -> Token | None:
     """The verb of a bare attribution right after a quote that ends in a comma or a question mark
     ('"Would it be negotiable?" Lee pressed.', '"...," he interjected'): a subject and its verb that close
-    the sentence, whatever the verb; no speech lexicon is needed in that frame."""
+    the sentence, whatever the verb; no speech lexicon is needed in that frame.  With ``speech``, a speech
+    verb there however the sentence goes on ('"...," Lee said, after Kim said ...')."""
     j = span.end
     while j < len(doc) and j < span.end + 3 and (doc[j].is_quote or doc[j].text in ",?!"):
         j += 1
@@ -241,6 +244,8 @@ def _quote_frame(doc: Doc, span: Span) -> Token | None:
     if not any(t.dep_ in _SUBJ and t.head.i == verb.i for t in phrase):
         return None
     rest = [t for t in doc[verb.i + 1: verb.sent.end] if not (t.is_punct or t.is_space or t.is_quote)]
+    if speech:
+        rest = [] if _is_cue(verb) else rest + [verb]
     if len(rest) > 4 or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return None  # '"...," Lee said he would go' is a cue of its own; '"Fire!" Lee ran to the door' is none
     return verb
@@ -489,19 +494,53 @@ def clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[Cue, int,
             if clause is not None:
                 yield Cue(tok, True), clause[0], clause[1]
             continue
-        if tok.pos_ not in ("VERB", "AUX") or not verbs.get(tok.lemma_.lower()):
-            continue
         if _inside(tok, quoted):
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_nouns():
+            # "Washington's warning that ...", "Washington renewed a warning that ...": the noun's content clause
+            owner = tok if _noun_speaker(tok) is not None else tok.head if (
+                tok.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in tok.head.children)) else None
+            for c in _content_clauses(tok, quoted) if owner is not None else ():
+                yield Cue(owner, True), c[0], c[1]
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or not verbs.get(tok.lemma_.lower()):
             continue
         for c in tok.children:
             if c.dep_ != "ccomp" or c.i == tok.i or _inside(c, quoted):
                 continue
-            toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i < c.i)]
-            toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
-            if len(toks) < 3:
-                continue
-            s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
-            yield Cue(tok, True), s, e
+            bounds = _clause_bounds(c)
+            if bounds is not None:
+                yield Cue(tok, True), bounds[0], bounds[1]
+        # "X said in a statement that ...", parsed with the clause on "statement"
+        for p in tok.children:
+            if p.dep_ == "prep" and p.i > tok.i:
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        for c in _content_clauses(g, quoted):
+                            yield Cue(tok, True), c[0], c[1]
+
+
+def _content_clauses(noun: Token, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Bounds of the that-clauses that give a noun's content ("a statement that the talks failed"; not a
+    relative clause, "the statement that he issued")."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and not _inside(c, quoted) and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            bounds = _clause_bounds(c)
+            if bounds is not None:
+                out.append(bounds)
+    return out
+
+
+def _clause_bounds(c: Token) -> tuple[int, int] | None:
+    """Character bounds of the clause headed by ``c`` without its complementizer and outer punctuation;
+    None for a clause of fewer than three words."""
+    toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i < c.i)]
+    toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
 def _according_clause(acc: Token) -> tuple[int, int] | None:
