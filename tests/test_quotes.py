@@ -187,6 +187,10 @@ def test_indirect_speech_from_the_parse(qsettings):
      "close its consulate", "Norwegian Foreign Ministry"),
     ("Oslo renewed its warning that it would defend the islands if its ships came under attack.",
      "defend the islands", "Norway"),
+    ("Envoy Lina Berg reiterated her government's position that no talks can start until the troops withdraw.",
+     "no talks can start", "Lina Berg"),
+    ('The aid agency said on its website that nine trucks had "arrived safely" in the northern town of Kaya.',
+     "nine trucks had", "aid agency"),
 ])
 def test_a_that_clause_on_a_speech_noun_is_reported_speech(qsettings, text, words, speaker):
     q = by_text(quotes(text, qsettings), words)
@@ -196,6 +200,11 @@ def test_a_that_clause_on_a_speech_noun_is_reported_speech(qsettings, text, word
 def test_a_relative_clause_on_a_speech_noun_is_not_reported_speech(qsettings):
     qs = quotes("The statement that the council issued on Monday ran to four pages.", qsettings)
     assert not [q for q in qs if "issued on Monday" in q.text]
+
+
+def test_a_denied_claim_is_not_the_deniers_speech(qsettings):
+    qs = quotes("The ministry denied the claim that its troops had crossed the border.", qsettings)
+    assert not [q for q in qs if "crossed the border" in q.text and q.speaker and "ministry" in q.speaker.lower()]
 
 
 def test_according_to(qsettings):

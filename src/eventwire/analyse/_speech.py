@@ -18,8 +18,8 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ._speech_words import (cue_nouns, cue_verbs, document_nouns, is_speech_verb, mental_verbs, particle_cue,
-                            particle_cues, source_nouns)
+from ._speech_words import (content_nouns, cue_nouns, cue_verbs, denial_verbs, document_nouns, is_speech_verb,
+                            mental_verbs, particle_cue, particle_cues, source_nouns)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
@@ -496,18 +496,23 @@ def clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[Cue, int,
             continue
         if _inside(tok, quoted):
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in cue_nouns():
-            # "Washington's warning that ...", "Washington renewed a warning that ...": the noun's content clause
-            owner = tok if _noun_speaker(tok) is not None else tok.head if (
-                tok.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in tok.head.children)) else None
-            for c in _content_clauses(tok, quoted) if owner is not None else ():
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and (lemma in cue_nouns() or lemma in content_nouns()):
+            # "Washington's warning that ...", "Washington renewed a warning that ...", "he reiterated the
+            # position that ...": the noun's content clause, stated by its speaker or the verb's subject
+            verb = tok.head
+            by_verb = (tok.dep_ == "dobj" and any(c.dep_ == "nsubj" for c in verb.children)
+                       and verb.lemma_.lower() not in denial_verbs()
+                       and (lemma in cue_nouns() or is_speech_verb(verb)))
+            owner = tok if lemma in cue_nouns() and _noun_speaker(tok) is not None else verb if by_verb else None
+            for c in _content_clauses(tok) if owner is not None else ():
                 yield Cue(owner, True), c[0], c[1]
             continue
         if tok.pos_ not in ("VERB", "AUX") or not verbs.get(tok.lemma_.lower()):
             continue
         for c in tok.children:
-            if c.dep_ != "ccomp" or c.i == tok.i or _inside(c, quoted):
-                continue
+            if c.dep_ != "ccomp" or c.i == tok.i:
+                continue  # (a clause whose verb is quoted, 'said trucks had "arrived safely" in ...', still counts)
             bounds = _clause_bounds(c)
             if bounds is not None:
                 yield Cue(tok, True), bounds[0], bounds[1]
@@ -516,16 +521,16 @@ def clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[Cue, int,
             if p.dep_ == "prep" and p.i > tok.i:
                 for g in p.children:
                     if g.dep_ == "pobj":
-                        for c in _content_clauses(g, quoted):
+                        for c in _content_clauses(g):
                             yield Cue(tok, True), c[0], c[1]
 
 
-def _content_clauses(noun: Token, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _content_clauses(noun: Token) -> list[tuple[int, int]]:
     """Bounds of the that-clauses that give a noun's content ("a statement that the talks failed"; not a
     relative clause, "the statement that he issued")."""
     out = []
     for c in noun.children:
-        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and not _inside(c, quoted) and any(
+        if c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(
                 m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             bounds = _clause_bounds(c)
             if bounds is not None:
@@ -536,7 +541,10 @@ def _content_clauses(noun: Token, quoted: list[tuple[int, int]]) -> list[tuple[i
 def _clause_bounds(c: Token) -> tuple[int, int] | None:
     """Character bounds of the clause headed by ``c`` without its complementizer and outer punctuation;
     None for a clause of fewer than three words."""
-    toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i < c.i)]
+    # not a speech of its own that follows ("... had arrived safely, adding: '...'")
+    own = {d.i for k in c.children if k.i > c.i and k.dep_ in ("advcl", "conj", "parataxis") and is_speech_verb(k)
+           for d in k.subtree}
+    toks = [t for t in c.subtree if not (t.dep_ == "mark" and t.head.i == c.i and t.i < c.i) and t.i not in own]
     toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
     if len(toks) < 3:
         return None

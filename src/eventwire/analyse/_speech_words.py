@@ -46,6 +46,17 @@ def author_verbs() -> frozenset[str]:
     return cues_of_kind("author")
 
 
+def content_nouns() -> frozenset[str]:
+    """Nouns whose that-clause a speech verb's subject states when the noun is its object ("reiterated its
+    position that ...")."""
+    return cues_of_kind("content")
+
+
+def denial_verbs() -> frozenset[str]:
+    """Verbs whose subject rejects the that-clause of its object ("denied the claim that ...")."""
+    return cues_of_kind("denial")
+
+
 def lead_nouns() -> frozenset[str]:
     """Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:")."""
     return cues_of_kind("lead")
