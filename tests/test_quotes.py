@@ -191,8 +191,13 @@ def test_indirect_speech_from_the_parse(qsettings):
      "no talks can start", "Lina Berg"),
     ('The aid agency said on its website that nine trucks had "arrived safely" in the northern town of Kaya.',
      "nine trucks had", "aid agency"),
+    ("The Southern Defence Pact (SDP) met in Lusaka on Monday. Some 900 soldiers from abroad will be sent to the "
+     "border region, the SDP alliance said.", "900 soldiers", "Southern Defence Pact (SDP)"),
+    ("The Norwegian defence ministry said on Monday that its navy would join the drills. Sweden said it would "
+     "send two ships. More than 20 aircraft will take part, the Norwegian ministry said.",
+     "20 aircraft", "Norwegian defence ministry"),
 ])
-def test_a_that_clause_on_a_speech_noun_is_reported_speech(qsettings, text, words, speaker):
+def test_reported_speech_and_its_speaker(qsettings, text, words, speaker):
     q = by_text(quotes(text, qsettings), words)
     assert q.kind == "indirect" and q.speaker == speaker
 

@@ -221,7 +221,11 @@ class _Resolver:
             elif m.type == "people":
                 self.get(("people", m.key), "group").add(m)
             elif m.type == "group" and m.country:
-                c = self.get(("group", m.country, m.key), m.kind or "group")
+                # "the Russian ministry" after "the Russian defence ministry": the one named in full before
+                fuller = [c for pos, c in named_groups.get(m.key, []) if pos < m.start and c.country == m.country
+                          and c.key != ("group", m.country, m.key)]
+                c = fuller[-1] if ("group", m.country, m.key) not in self.clusters and fuller else \
+                    self.get(("group", m.country, m.key), m.kind or "group")
                 c.add(m)
                 for k in {m.key, m.key.split()[-1]}:  # "the ministry" near "the Russian foreign ministry"
                     named_groups.setdefault(k, []).append((m.start, c))

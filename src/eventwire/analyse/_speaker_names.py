@@ -450,6 +450,9 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
         if back is not None:
             back.head = orig.lower_
             return back
+    for i in _body_named_before(article, tok):  # "the CSTO alliance": the alliance is CSTO
+        actor = article.actors[i]
+        return Speaker([actor.name], actor.country, False, tok.idx)
     return Speaker([text], country_in(text), person, tok.idx)
 
 
@@ -546,6 +549,19 @@ def _same_side(phrase: Span, tok: Token, ent: Span) -> bool:
     doc = ent.doc
     theirs = {doc[j].lower_[:4] for j in range(max(0, ent.start - 4), ent.start) if doc[j].ent_type_ == "NORP"}
     return not (mine and theirs) or bool(mine & theirs)
+
+
+def _body_named_before(article: Article, tok: Token) -> list[int]:
+    """For an organization noun ("alliance", "bloc"): the body whose name stands right before it as its only
+    proper-name modifier ("the CSTO alliance", "the OPEC cartel"), when that body is an actor and not a
+    person or a state."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in org_words():
+        return []
+    names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if len(names) != 1 or names[0].i != tok.i - 1:
+        return []
+    idx = actors_at(article, names[0].idx, names[0].idx + len(names[0]))
+    return [i for i in idx[:1] if article.actors[i].kind not in ("person", "state")]
 
 
 def _restricting(phrase: Span, tok: Token) -> list[Token]:
