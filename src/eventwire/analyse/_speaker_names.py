@@ -19,7 +19,7 @@ from ._actor_words import actor_words, given_names, honorifics
 from ._kb import load as load_kb
 from .spans import actors_at
 from . import _speech_words
-from ._speech import text_of
+from ._speech import after_dateline, text_of
 from ._speech_words import is_pronoun, source_nouns
 
 if TYPE_CHECKING:
@@ -350,7 +350,8 @@ def _named_instead(tok: Token) -> Token:
         return owner
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
         return tok
-    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ in ("PERSON", "ORG", ""):
+    if (tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ in ("PERSON", "ORG", "")
+            and not after_dateline(tok)):
         return tok.head  # "Braynard, a native of Ohio who writes ...": the name the description is set beside
     lemma = tok.lemma_.lower()
     if lemma in _speech_words.document_nouns():

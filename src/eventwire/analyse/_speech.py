@@ -391,7 +391,8 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
     for c in subjects[:1]:
         if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
             return tok.head
-        return c
+        # "BANGKOK - Thailand's Red Shirts refused ...": the words after a dateline's dash
+        return next((a for a in c.children if after_dateline(a)), c)
     if depth > 0:  # a clause inheriting its subject takes the surface one ("Lee was booed by fans after telling")
         shared = kids + (list(tok.head.children) if tok.dep_ == "conj" else [])  # "was booed and shouted down"
         for c in shared:
@@ -426,6 +427,13 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         if c.dep_ == "nsubjpass" and lemma in cue_verbs():
             return None  # "it was announced that": no speaker
     return None
+
+
+def after_dateline(tok: Token) -> bool:
+    """``tok`` heads the words the parser set beside a dateline ("BANGKOK - Thailand's Red Shirts")."""
+    head = tok.head
+    return (tok.dep_ == "appos" and head.i < tok.i and head.is_upper and len(head) > 2
+            and any(t.text in ("-", "--", "\u2013", "\u2014") for t in tok.doc[head.i + 1:tok.left_edge.i + 1]))
 
 
 def _object_controller(tok: Token) -> Token | None:

@@ -127,7 +127,8 @@ def _indirect(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Item]:
 
 
 def _attribute(article: Article, doc: Doc, items: list[_Item], names: list[tuple[int, int]]) -> None:
-    quoted = sorted([(i.start, i.end) for i in items if i.kind == "direct"] + names)
+    direct = sorted((i.start, i.end) for i in items if i.kind == "direct")
+    quoted = sorted(direct + names)
     history = History(quoted)
     prev: _Item | None = None
     for it in items:
@@ -140,7 +141,10 @@ def _attribute(article: Article, doc: Doc, items: list[_Item], names: list[tuple
         if (it.speaker is None and it.kind == "direct" and not it.governed
                 and _after_colon(_speech.text_of(doc), it.start) and not _speech_before_colon(doc, it)):
             it.speaker = _implied(article, doc, it, history)  # "Lee fired back:" outranks a cue nearby
-        heads = _heads(doc, it, quoted) if it.speaker is None else []
+        # a quoted name before the cue may speak ('the "Red Shirts" said'; not 'said on "Fox and Friends"')
+        heads = _heads(doc, it, direct) if it.speaker is None else []
+        if any((h.dep_ == "pobj" or h.i > it.cue.token.i) and _overlaps(h, names) for h in heads):
+            heads = _heads(doc, it, quoted)
         if heads:
             it.speaker = resolve(article, heads, history)
         if it.speaker is None and it.kind == "direct" and not it.governed and _stands_alone(doc, it):
