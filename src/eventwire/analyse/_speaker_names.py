@@ -94,8 +94,13 @@ def phrase_of(tok: Token) -> Span:
     return tok.doc[left:right + 1]
 
 
+_NO_MARKS = str.maketrans("", "", '"\u201c\u201d')
+
+
 def clean_words(words: str) -> str:
-    toks = words.split()
+    """A description as a speaker's name: no leading determiner, trailing possessive or quotation marks
+    ('the "Orange Shirts"' -> Orange Shirts)."""
+    toks = words.translate(_NO_MARKS).split()
     while toks and toks[0].lower() in _DETERMINERS:
         toks = toks[1:]
     out = " ".join(toks)
