@@ -243,9 +243,9 @@ def _quote_frame(doc: Doc, span: Span, speech: bool = False) -> Token | None:
         return None  # the words between the quote and the verb are its subject, nothing else
     if not any(t.dep_ in _SUBJ and t.head.i == verb.i for t in phrase):
         return None
-    rest = [t for t in doc[verb.i + 1: verb.sent.end] if not (t.is_punct or t.is_space or t.is_quote)]
-    if speech:
-        rest = [] if _is_cue(verb) else rest + [verb]
+    if speech and not _is_cue(verb):
+        return None
+    rest = [] if speech else [t for t in doc[verb.i + 1: verb.sent.end] if not (t.is_punct or t.is_space or t.is_quote)]
     if len(rest) > 4 or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return None  # '"...," Lee said he would go' is a cue of its own; '"Fire!" Lee ran to the door' is none
     return verb
