@@ -449,6 +449,11 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
                  'proposal for further dialogue and said the negotiations were over because he would not set a date '
                  'for a vote.',
                  "Orange Shirts", "negotiations were over", id="the_words_after_a_dateline_dash_speak"),
+    pytest.param('City Attorney Ruth Kemp said in the letter that the advertisement "plainly and wrongly" suggests '
+                 'that the city police back the mayor.',
+                 "Ruth Kemp", "plainly and wrongly", id="what_a_thing_suggests_inside_speech_is_the_speakers"),
+    pytest.param('The new poll shows that voters are "deeply uneasy" about the plan.',
+                 "poll", "deeply uneasy", id="what_a_thing_shows_is_its_own_when_nobody_speaks"),
     pytest.param('At the debate, Ann Lee cited her rival\'s past remarks about nurses as "careless and cruel."',
                  "Ann Lee", "careless and cruel", id="cited_as_words_are_the_citers"),
     pytest.param('Ann Lee spoke in Dayton on Friday. She says the vote underscores her point. She says it shows '
