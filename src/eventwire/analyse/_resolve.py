@@ -103,17 +103,14 @@ def resolve(mentions: list[Mention], main: str | None, sent_of, canonical: dict[
 
 
 def _referent(clusters: list[_Cluster], m: Mention, sent_of) -> _Cluster:
-    """Of people sharing a name word, the one a short form ``m`` ("Clinton") refers to, never one its
-    honorific rules out ("Mr. Trump" is not Ivanka Trump) or its sentence names in full after it ("Clinton
-    declared of Hillary Clinton"): one whose fuller name was the
+    """Of people sharing a name word (none its honorific rules out, see :func:`_may_be`), the one a short form
+    ``m`` ("Clinton") refers to, never one its sentence names in full after it ("Clinton declared of Hillary
+    Clinton"): one whose fuller name was the
     subject of this or the previous sentence ("Bill Clinton said ... Clinton added"; not "whose husband
     Peter Holt"), else the one mentioned most often before it by this name (the story's main
     person: "Mr. Trump" is Donald J. Trump, whose brother the story calls "Freddy"; ties to the last
     mentioned), else the first one named so after it."""
     pos, here = m.start, sent_of(m.start)
-    if m.honorific is not None:  # "Mr. Trump" is not Ivanka Trump
-        fit = [c for c in clusters if given_names().get(c.name.split()[0].lower()) in (None, m.honorific)]
-        clusters = fit or clusters
     # "Clinton declared of Hillary Clinton": whoever the sentence names in full after the short form is not it
     named_after = [c for c in clusters if any(x.start > pos and sent_of(x.start) == here
                                               and len(_words(x.text)) > len(_words(m.text)) for x in c.mentions)]
