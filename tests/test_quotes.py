@@ -170,6 +170,11 @@ def test_unclosed_quote_is_reported_open(qsettings):
     assert q.closed is False
 
 
+def test_a_text_cut_off_after_an_opening_mark_quotes_nothing(qsettings):
+    qs = quotes('The minister dismissed the criticism and said that "it', qsettings)
+    assert not [q for q in qs if q.kind == "direct"]
+
+
 # --- indirect speech -------------------------------------------------------------------------------------
 
 def test_indirect_speech_from_the_parse(qsettings):

@@ -209,6 +209,8 @@ def _scan(text: str) -> tuple[Mark, ...]:
             if e <= s or not any(ch.isalnum() for ch in text[s:e]):
                 continue
             continued = not closed and next_opens
+            if not (closed or continued) and e >= len(text.rstrip()) and len(text[s:e].split()) < 3:
+                continue  # a text cut off right after an opening mark ('... and said that "it'): nothing quoted
             continues = carried and para_opens and a == min(x[0] for x in found)
             marks.append(Mark(s, e, closed or continued, continued, continues, single))
         carried = bool(found) and not found[-1][2] and next_opens
