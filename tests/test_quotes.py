@@ -170,6 +170,13 @@ def test_unclosed_quote_is_reported_open(qsettings):
     assert q.closed is False
 
 
+def test_a_subheading_quote_takes_the_speaker_of_the_quote_it_repeats(qsettings):
+    text = ('The marchers were stopped at the bridge.\n\n- \u2018Nobody listens to us\u2019 -\n\nPolice held 20 women '
+            'for an hour.\n\n"Nobody listens to us, so we march," said Ruth Kemp, one of the organisers.')
+    q = by_text(quotes(text, qsettings), "Nobody listens to us")
+    assert q.text == "Nobody listens to us" and q.speaker == "Ruth Kemp"
+
+
 def test_a_text_cut_off_after_an_opening_mark_quotes_nothing(qsettings):
     qs = quotes('The minister dismissed the criticism and said that "it', qsettings)
     assert not [q for q in qs if q.kind == "direct"]

@@ -67,6 +67,7 @@ def run(article: Article, settings: Settings) -> Article:
     _attribute(article, doc, items, names)
     _share_in_sentence(doc, items)
     _share_across_paragraphs(items)
+    _pulled(text, items)
     article.quotes = _to_quotes(doc, text, items)
     return article
 
@@ -435,6 +436,24 @@ def _share_across_paragraphs(items: list[_Item]) -> None:
                     if c.inherited or c.speaker is None:
                         c.speaker, c.inherited = own[-1].speaker, True
         chain = [it] if it is not None else []
+
+
+def _pulled(text: str, items: list[_Item]) -> None:
+    """A quotation nobody is said to speak that repeats words of an attributed one (a subheading or pull
+    quote: "- 'We have had enough' -" above '"We have had enough of this," said Lee') is that speaker's."""
+    said = [(" ".join(text[it.start:it.end].lower().split()), it) for it in items
+            if it.kind == "direct" and it.speaker is not None]
+    for it in items:
+        words = " ".join(text[it.start:it.end].lower().split())
+        if it.kind != "direct" or it.speaker is not None or len(words.split()) < _PULLED_MIN_WORDS:
+            continue
+        source = next((other for body, other in said if words in body and other is not it), None)
+        if source is not None:
+            it.speaker, it.inherited = source.speaker, True
+
+
+#: Words a speakerless quotation must have to take the speaker of an attributed one that repeats it.
+_PULLED_MIN_WORDS = 3
 
 
 def _to_quotes(doc: Doc, text: str, items: list[_Item]) -> list[Quote]:
