@@ -466,6 +466,10 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
                  "Ruth Kemp", "plainly and wrongly", id="what_a_thing_suggests_inside_speech_is_the_speakers"),
     pytest.param('The new poll shows that voters are "deeply uneasy" about the plan.',
                  "poll", "deeply uneasy", id="what_a_thing_shows_is_its_own_when_nobody_speaks"),
+    pytest.param('Students say they follow politics online. "I just post it on Facebook or Twitter."\n\n'
+                 'Marcus Pike, 33, of Corinth, Miss. rejects the notion that one ballot will make a difference. '
+                 '"Nobody on the ballot speaks for me," he said in a phone interview.',
+                 "Marcus Pike", "Nobody on the ballot", id="a_state_abbreviation_is_no_courtesy_title"),
     pytest.param('At the debate, Ann Lee cited her rival\'s past remarks about nurses as "careless and cruel."',
                  "Ann Lee", "careless and cruel", id="cited_as_words_are_the_citers"),
     pytest.param('Ann Lee spoke in Dayton on Friday. She says the vote underscores her point. She says it shows '

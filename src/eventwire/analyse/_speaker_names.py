@@ -601,14 +601,29 @@ def _agreeing(sp: Speaker | None, phrase: Span, tok: Token) -> Speaker | None:
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 
 
+def _says_gender(words: list[str], k: int) -> bool:
+    """Whether the gendered word ``words[k]`` is said of the person described: not a kin word of someone else
+    ("at her father's company", "his wife"), and a courtesy title only before a name ("Miss Lee", not the
+    state in "of Baldwin, Miss. dismisses")."""
+    word = words[k]
+    if k and words[k - 1].lower() in _POSSESSIVES or word.lower().endswith(("'s", "\u2019s")):
+        return False
+    after = words[k + 1] if k + 1 < len(words) else ""
+    if after in ("'s", "\u2019s"):
+        return False
+    return word.strip(",.").lower() not in _COURTESY or (not word.endswith(",") and after[:1].isupper())
+
+
+#: Courtesy titles, gendered only right before a name.
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
+
+
 def gender(names: list[str], context: str = "") -> str | None:
     """'f', 'm' or None for a speaker, from a gendered title in ``context`` or its given name."""
     titles = honorifics()
     words = context.split()
-    # a kin word of someone else does not count ("at her father's company", "his wife")
-    found = {titles[w] for k, w in enumerate(x.strip(",.").lower() for x in words) if w in titles
-             and not (k and words[k - 1].lower() in _POSSESSIVES) and not words[k].lower().endswith(("'s", "\u2019s"))
-             and not (k + 1 < len(words) and words[k + 1] in ("'s", "\u2019s"))}
+    found = {titles[w] for k, w in enumerate(x.strip(",.").lower() for x in words)
+             if w in titles and _says_gender(words, k)}
     if len(found) == 1:
         return found.pop()
     given = given_names()
