@@ -46,4 +46,11 @@ def honorifics() -> dict[str, str]:
     """Gendered titles and role nouns written next to a name ("mr." -> "m", "spokeswoman" -> "f"), from
     ``knowledge/gender_words.tsv``."""
     return {r["word"].lower(): r["gender"] for r in rows("gender_words.tsv")
-            if r.get("kind") == "title" and r.get("word") and r.get("gender") in ("m", "f")}
+            if r.get("kind") in ("title", "courtesy") and r.get("word") and r.get("gender") in ("m", "f")}
+
+
+@cached
+def courtesy_titles() -> frozenset[str]:
+    """Courtesy titles ("mr", "miss"), which mark a gender only right before a name, without their dot."""
+    return frozenset(r["word"].lower().rstrip(".") for r in rows("gender_words.tsv")
+                     if r.get("kind") == "courtesy" and r.get("word"))

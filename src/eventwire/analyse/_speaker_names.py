@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..model import Article
-from ._actor_words import actor_words, given_names, honorifics
+from ._actor_words import actor_words, courtesy_titles, given_names, honorifics
 from ._kb import load as load_kb
 from .spans import actors_at
 from . import _speech_words
@@ -611,11 +611,7 @@ def _says_gender(words: list[str], k: int) -> bool:
     after = words[k + 1] if k + 1 < len(words) else ""
     if after in ("'s", "\u2019s"):
         return False
-    return word.strip(",.").lower() not in _COURTESY or (not word.endswith(",") and after[:1].isupper())
-
-
-#: Courtesy titles, gendered only right before a name.
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
+    return word.strip(",.").lower() not in courtesy_titles() or (not word.endswith(",") and after[:1].isupper())
 
 
 def gender(names: list[str], context: str = "") -> str | None:

@@ -429,11 +429,15 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
     return None
 
 
+#: Dashes as tokens (a hyphen counts only where spaces set it off).
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 def after_dateline(tok: Token) -> bool:
     """``tok`` heads the words the parser set beside a dateline ("BANGKOK - Thailand's Red Shirts")."""
     head = tok.head
     return (tok.dep_ == "appos" and head.i < tok.i and head.is_upper and len(head) > 2
-            and any(t.text in ("-", "--", "\u2013", "\u2014") for t in tok.doc[head.i + 1:tok.left_edge.i + 1]))
+            and any(t.text in DASHES for t in tok.doc[head.i + 1:tok.left_edge.i + 1]))
 
 
 def _object_controller(tok: Token) -> Token | None:

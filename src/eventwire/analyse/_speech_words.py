@@ -57,6 +57,11 @@ def denial_verbs() -> frozenset[str]:
     return cues_of_kind("denial")
 
 
+def occasion_nouns() -> frozenset[str]:
+    """Nouns naming where words were spoken, besides speech and document nouns ("in an interview")."""
+    return cues_of_kind("occasion")
+
+
 def lead_nouns() -> frozenset[str]:
     """Subjects of a lead-in sentence whose possessor is the speaker ("Chavez's response was defiant:")."""
     return cues_of_kind("lead")

@@ -444,8 +444,10 @@ def _pulled(text: str, items: list[_Item]) -> None:
     said = [(" ".join(text[it.start:it.end].lower().split()), it) for it in items
             if it.kind == "direct" and it.speaker is not None]
     for it in items:
+        if it.kind != "direct" or it.speaker is not None:
+            continue
         words = " ".join(text[it.start:it.end].lower().split())
-        if it.kind != "direct" or it.speaker is not None or len(words.split()) < _PULLED_MIN_WORDS:
+        if len(words.split()) < _PULLED_MIN_WORDS:
             continue
         source = next((other for body, other in said if words in body and other is not it), None)
         if source is not None:
@@ -526,11 +528,9 @@ def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
     return s, e
 
 
-_DASHES = {"-", "--", "\u2013", "\u2014"}
 _MARKS = {'"', "\u201c", "\u201d"}
-_BREAKS = _DASHES | _MARKS | {":"}  # not "\u2019" nor "'": "Clinton's", "Obama’s"
+_BREAKS = _speech.DASHES | _MARKS | {":"}  # not "\u2019" nor "'": "Clinton's", "Obama’s"
 _OCCASION_PREPS = {"in", "during", "at", "on"}
-_OCCASIONS = {"interview", "filing", "speech", "appearance", "call"}
 
 
 def _beside_the_source(tok: Token) -> set[int]:
@@ -554,7 +554,7 @@ def _beside_the_source(tok: Token) -> set[int]:
     marks = [t for t in tok.subtree if t.text in _MARKS]
     for t in tok.subtree:
         spaced = t.i > 0 and bool(doc[t.i - 1].whitespace_) and bool(t.whitespace_)
-        if t.text in _DASHES and not spaced or t.text not in _BREAKS or t.text in _MARKS and len(marks) % 2 == 0:
+        if t.text in _speech.DASHES and not spaced or t.text not in _BREAKS or t.text in _MARKS and len(marks) % 2 == 0:
             continue  # "Jean-Marc", "vice-presidential", 'Marcia "Cia" Price'
         cut.update(range(tok.left_edge.i, t.i + 1) if t.i < tok.i else range(t.i, tok.right_edge.i + 1))
     return cut
@@ -563,4 +563,5 @@ def _beside_the_source(tok: Token) -> set[int]:
 def _occasion(tok: Token) -> bool:
     """A noun naming the occasion of speaking ("in an interview", "in a statement")."""
     low = tok.lemma_.lower()
-    return low in _speech_words.document_nouns() or low in _speech_words.cue_nouns() or low in _OCCASIONS
+    return (low in _speech_words.document_nouns() or low in _speech_words.cue_nouns()
+            or low in _speech_words.occasion_nouns())
