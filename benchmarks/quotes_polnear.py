@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Quote extraction and attribution on PolNeAR (run by hand; not part of the test suite).
 
-    .venv/bin/python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--stride K [--offset I]] [--out PRED.jsonl]
+    .venv/bin/python benchmarks/quotes_polnear.py [--split dev|train] [--limit N] [--stride K [--offset I]]
+                                                  [--out PRED.jsonl | --pred PRED.jsonl]
 
 Reads ``../shared/data/polnear/<split>/*.gold.json`` at run time (article text is never copied into the
 repository), runs the actors and quotes stages on each article's ``raw`` text (cleaning off, so offsets
@@ -71,25 +72,40 @@ def _sm(g: dict, p: dict) -> bool:
     return _tm(g, p) and name_match(g.get("speaker"), p.get("speaker"))
 
 
-def _nearest(raw: str, words: str, start: int, end: int) -> tuple[int, int] | None:
-    """The occurrence of ``words`` in ``raw`` nearest the stretch ``start``-``end``."""
-    best: tuple[int, int] | None = None
-    at = raw.find(words) if words else -1
-    while at >= 0:
-        dist = start - (at + len(words)) if at < start else at - end
-        if best is None or abs(dist) < best[0]:
-            best = (abs(dist), at)
-        at = raw.find(words, at + 1)
-    return (best[1], best[1] + len(words)) if best is not None else None
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters between two stretches (0 where they touch or overlap)."""
+    return max(b[0] - a[1], a[0] - b[1], 0)
 
 
-def _located(raw: str, words: str, q: dict) -> tuple[int, int] | None:
-    """Where PolNeAR's source words for gold quote ``q`` stand in ``raw``: the gold gives their text only, so
-    this is approximate: the occurrence nearest the annotated cue's occurrence nearest the quote."""
+def _occurrences(raw: str, words: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where ``words`` stand in ``raw`` as whole words ("he" not inside "the"), outside quoted text."""
+    if not words:
+        return []
+    pattern = (r"\b" if words[0].isalnum() else "") + re.escape(words) + (r"\b" if words[-1].isalnum() else "")
+    return [(m.start(), m.end()) for m in re.finditer(pattern, raw)
+            if not any(s <= m.start() and m.end() <= e for s, e in quoted)]
+
+
+def _located(raw: str, words: str, q: dict, quotes: list[dict]) -> tuple[int, int] | None:
+    """Where PolNeAR's source words for gold quote ``q`` stand in ``raw``.  The converted gold gives their text
+    only, so this is approximate: of the places where the words stand (as whole words, outside quoted text),
+    the one nearest an occurrence of the annotated cue, taking the cue nearest the attribution's content (all
+    the entries of ``quotes`` that share ``q``'s attribution id: a source often stands between or after the
+    quoted stretches of one attribution)."""
     words = words.strip().rstrip(",")
-    cue = _nearest(raw, (q.get("verb") or "").strip().rstrip(":,"), q["start"], q["end"])
-    anchor = cue if cue is not None else (q["start"], q["end"])
-    return _nearest(raw, words, *anchor) if words else None
+    if not words:
+        return None
+    quoted = [(x["start"], x["end"]) for x in quotes if x.get("kind") == "direct"]
+    # whole words outside quotes; failing that (a source annotated as part of a word), anywhere
+    sources = _occurrences(raw, words, quoted) or [(m.start(), m.end()) for m in re.finditer(re.escape(words), raw)]
+    if not sources:
+        return None
+    mine = [x for x in quotes if x.get("attribution") and x.get("attribution") == q.get("attribution")] or [q]
+    content = (min(x["start"] for x in mine), max(x["end"] for x in mine))
+    cues = _occurrences(raw, (q.get("verb") or "").strip().rstrip(":,"), quoted) or [content]
+    # a source and its cue never overlap ("said at Trump Tower" does not hold the source "Trump")
+    apart = [(_gap(c, content) + _gap(s, c), s) for c in cues for s in sources if c == content or not (c[0] < s[1] and s[0] < c[1])]
+    return min(apart)[1] if apart else sources[0]
 
 
 def _to_clean(raw: str, text: str):
@@ -124,7 +140,7 @@ def _span_scores(g: dict, p: dict, gq: list[dict], pq: list[dict], exact: PRF, o
     """Citron-style source-span scores: a predicted quote counts when it matches a gold quote by text and its
     ``speaker_span`` equals (``exact``) or touches (``overlap``) the gold source words."""
     to_clean = _to_clean(g["raw"], p.get("text") or g["raw"])
-    golden = [(q, _located(g["raw"], q.get("speaker_span") or "", q)) for q in gq]
+    golden = [(q, _located(g["raw"], q.get("speaker_span") or "", q, g["quotes"])) for q in gq]
     golden = [(q, (to_clean(s[0]), to_clean(s[1] - 1) + 1)) for q, s in golden if s is not None]
     spanned = [q for q in pq if q.get("speaker_span")]
     hits = {"exact": 0, "overlap": 0}
@@ -175,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stride", type=int, default=1, help="score every Nth article (a sample across outlets)")
     ap.add_argument("--offset", type=int, default=0, help="with --stride: start at this article")
     ap.add_argument("--out", default="", help="also write the predictions here (JSONL)")
+    ap.add_argument("--pred", default="", help="score these predictions (JSONL from --out) instead of running "
+                    "the pipeline")
     args = ap.parse_args(argv)
     gold_dir = SHARED / "data" / "polnear" / args.split
     if not gold_dir.is_dir():
@@ -184,10 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         files = files[: args.limit]
     golds = [json.loads(f.read_text(encoding="utf-8")) for f in files]
-    settings = load_settings(env={}).replace(stages="actors,quotes", clean=False, progress="never")
-    arts = [Article(id=g["id"], raw=g["raw"], published=g.get("published")) for g in golds]
     t0 = time.perf_counter()
-    preds = {a.id: a.to_record() for a in run_articles(arts, settings)}
+    if args.pred:
+        with open(args.pred, encoding="utf-8") as f:
+            saved = {rec["id"]: rec for rec in map(json.loads, f)}
+        preds = {g["id"]: saved[g["id"]] for g in golds if g["id"] in saved}
+    else:
+        settings = load_settings(env={}).replace(stages="actors,quotes", clean=False, progress="never")
+        arts = [Article(id=g["id"], raw=g["raw"], published=g.get("published")) for g in golds]
+        preds = {a.id: a.to_record() for a in run_articles(arts, settings)}
     took = time.perf_counter() - t0
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
