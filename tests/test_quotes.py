@@ -642,3 +642,29 @@ def test_speaker_span_leaves_out_what_is_not_the_source(qsettings):
     assert spans["We will appeal"] == "Tom Reyes, the attorney general of Ohio"
     assert spans["a mistake."] == "Canada, the largest trading partner"
     assert spans["a disaster."] == "A memo"
+
+
+def test_speaker_span_never_holds_its_own_cue(qsettings):
+    text = ('The plan drew fire from Ann Lee, who warned in May that it would be "a costly mistake."\n\n'
+            'A message that said the party "would win easily" went out at noon.')
+    art = process(text, settings=qsettings)
+    found = {q.text: q for q in art.quotes if q.kind == "direct"}
+    span = found["a costly mistake."].speaker_span
+    assert art.text[span[0]:span[1]] == "who"  # the relative pronoun, as attribution corpora mark the source
+    assert found["a costly mistake."].speaker == "Ann Lee"
+    span = found["would win easily"].speaker_span
+    assert art.text[span[0]:span[1]] == "that"
+
+
+def test_quote_under_the_speakers_own_pronoun_takes_the_outer_cue(qsettings):
+    text = ('Tom Reyes met reporters on Monday. Reyes said he would advise the council on the '
+            '"serious risks that remain out there."\n\n'
+            'Ann Lee said the budget was sound, but she noted "real gaps in the plan."')
+    art = process(text, settings=qsettings)
+    found = {q.text: q for q in art.quotes if q.kind == "direct"}
+    risks = found["serious risks that remain out there."]
+    assert (risks.speaker, risks.verb) == ("Tom Reyes", "said")
+    assert art.text[risks.speaker_span[0]:risks.speaker_span[1]] == "Reyes"
+    gaps = found["real gaps in the plan."]  # a statement of its own: its own pronoun is the source
+    assert gaps.speaker == "Ann Lee"
+    assert art.text[gaps.speaker_span[0]:gaps.speaker_span[1]] == "she"

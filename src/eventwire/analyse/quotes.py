@@ -148,6 +148,8 @@ def _attribute(article: Article, doc: Doc, items: list[_Item], names: list[tuple
             heads = _heads(doc, it, quoted)
         if heads:
             it.speaker = resolve(article, heads, history)
+            if it.speaker is not None and it.kind == "direct" and all(_speech_words.is_pronoun(h) for h in heads):
+                _take_outer_source(article, it, heads, direct, history)
         if it.speaker is None and it.kind == "direct" and not it.governed and _stands_alone(doc, it):
             it.speaker = _lead_in(article, doc, it, history, prev)  # 'Lee tweeted a warning. "..."'
         if it.speaker is None and it.kind == "direct" and prev is not None and prev.speaker is not None:
@@ -162,6 +164,20 @@ def _attribute(article: Article, doc: Doc, items: list[_Item], names: list[tuple
                 history.add(it.speaker)
             if it.kind == "indirect" or _is_speech(it) or _stands_alone(doc, it):
                 prev = it
+
+
+def _take_outer_source(article: Article, it: _Item, heads: list, quoted: list[tuple[int, int]],
+                       history: History) -> None:
+    """A quote in a clause under a pronoun ("Lee said he would advise them on the 'threats'") is the outer
+    speaker's when the pronoun is that speaker: the outer verb is the cue and the name the source's words."""
+    assert it.cue is not None and it.speaker is not None
+    outer = _speech.outer_cue(it.cue.token, quoted)
+    if outer is None:
+        return
+    cue, names = outer
+    found = resolve(article, names, history)
+    if found is not None and found.names == it.speaker.names:
+        it.cue, it.speaker = cue, found
 
 
 def _overlaps(tok, quoted: list[tuple[int, int]]) -> bool:
@@ -499,9 +515,28 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
         elif not _speech_words.is_pronoun(found[0]):
             whole = _source_phrase(found[0], it)
             span = whole if whole is not None else span
+    if span is not None and it.cue is not None and span[0] <= it.cue.token.idx < span[1]:
+        span = _before_the_cue(it.cue.token, span)
     if span is None or (span[0] < it.end and it.start < span[1]):
         return None
     return span
+
+
+_RELATIVES = {"who", "which", "that", "whom"}
+
+
+def _before_the_cue(cue: Token, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A source phrase never holds its own cue: for "Lee, who said ..." the relative pronoun is the source's
+    word (as attribution corpora mark it), else the phrase up to the clause the cue stands in."""
+    rel = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES]
+    if rel:
+        return rel[0].idx, rel[0].idx + len(rel[0])
+    doc = cue.doc
+    j = cue.left_edge.i
+    while j > 0 and doc[j - 1].idx >= span[0] and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    end = doc[j - 1].idx + len(doc[j - 1]) if j > 0 else span[0]
+    return (span[0], end) if end > span[0] else None
 
 
 def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
