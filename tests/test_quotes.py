@@ -230,6 +230,14 @@ def test_according_to(qsettings):
     assert q.kind == "indirect" and "police" in q.speaker
 
 
+def test_according_to_covers_quotes_under_a_verb_of_evidence(qsettings):
+    qs = quotes('According to the hospital, the patient had "remarkably good" results, shows "unusual" strength and '
+                '"will make a full recovery."', qsettings)
+    for words in ("remarkably good", "unusual", "will make a full recovery."):
+        q = by_text(qs, words)
+        assert "hospital" in q.speaker and q.verb == "according to"
+
+
 def test_offsets_point_into_the_text(qsettings):
     text = 'Officials said "the road is open" and the mayor said that schools would reopen on Monday.'
     art = process(text, settings=qsettings)
@@ -668,3 +676,23 @@ def test_quote_under_the_speakers_own_pronoun_takes_the_outer_cue(qsettings):
     gaps = found["real gaps in the plan."]  # a statement of its own: its own pronoun is the source
     assert gaps.speaker == "Ann Lee"
     assert art.text[gaps.speaker_span[0]:gaps.speaker_span[1]] == "she"
+
+
+def test_a_surname_tagged_as_a_noun_still_speaks(qsettings):
+    text = ('"Is the wall negotiable?" Pruitt pressed. "Could it be shorter?"\n\n'
+            '"I would say this," Tom Reyes said.')
+    qs = quotes(text, qsettings)
+    assert by_text(qs, "Is the wall negotiable?").speaker != "Tom Reyes"
+    assert by_text(qs, "Could it be shorter?").speaker == by_text(qs, "Is the wall negotiable?").speaker
+
+
+def test_a_relative_clause_with_its_own_subject_speaks_for_itself(qsettings):
+    qs = quotes('Tom Reyes criticized the plan, which an inquiry said was "deeply flawed" but lawful.', qsettings)
+    assert "inquiry" in by_text(qs, "deeply flawed").speaker
+
+
+def test_an_abbreviated_title_does_not_end_the_sentence(qsettings):
+    art = process('"No comment," said Army spokesman Maj. Ann Reyes.', settings=qsettings)
+    q = next(q for q in art.quotes if q.text == "No comment")
+    assert q.speaker == "Ann Reyes"
+    assert art.text[q.speaker_span[0]:q.speaker_span[1]] == "Army spokesman Maj. Ann Reyes"

@@ -207,10 +207,24 @@ def animate(tok: Token) -> bool:
         return True
     if tok.pos_ != "NOUN":
         return False
+    if _mistagged_name(tok):
+        return True
     word, lemma = tok.lower_, tok.lemma_.lower()
     return (word in source_nouns() or lemma in source_nouns() or title_person(word) is not None
             or title_person(lemma) is not None or lemma in _speech_words.document_nouns()
             or lemma in _speech_words.cue_nouns() or _kb().lookup(word) is not None)
+
+
+def _mistagged_name(tok: Token) -> bool:
+    """A capitalised common noun inside a sentence, after no other capitalised word: a surname the tagger took
+    for a noun ('"...?" Hannity pressed.', where the parser also starts a sentence), not a title-cased headline
+    word or a sentence's first word."""
+    if not tok.text[:1].isupper() or not tok.text[1:].islower() or tok.i < 2 or _kb().lookup(tok.lower_):
+        return False
+    before, mark = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if tok.is_sent_start:  # only right after a quotation closed by a comma, "?" or "!"
+        return before.is_quote and mark.text in (",", "?", "!")
+    return not before.text[:1].isupper() and not before.is_sent_start
 
 
 def title_person(word: str) -> bool | None:

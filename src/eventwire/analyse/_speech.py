@@ -207,7 +207,9 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
         if mental is not None:
             aside = [t for t in reg if t.head.i in chain and t.dep_ in ("parataxis", "ccomp", "advcl")
                      and _is_cue(t) and t.lemma_.lower() not in mental_verbs() and not _inside(t, quoted)]
-            return _make(aside[0] if aside else mental)  # 'voters, Lee said, have come to believe "..."'
+            # 'voters, Lee said, have come to believe "..."'; 'according to Lee, the tests show "..."'
+            aside += [t for t in span.sent if t.lower_ == "according" and not _inside(t, quoted)]
+            return _make(aside[0] if aside else mental)
     # 2. "according to X" or a speech verb elsewhere in the sentence, nearest first
     outside = [t for t in reg if t.i not in inside and not _inside(t, quoted) and _is_cue(t)]
     if not outside:

@@ -10,6 +10,7 @@ import importlib.util
 from functools import lru_cache
 from typing import Iterable
 
+from .. import knowledge
 from ..errors import ModelError, make
 from ..model import Article
 from ..settings import Settings
@@ -38,6 +39,7 @@ def load(name: str = "auto"):
     except OSError as exc:
         raise make(ModelError, "E401", name=resolved) from exc
     _split_glued_quotes(nlp)
+    _keep_title_abbreviations(nlp)
     _register_paragraphs()
     if "parser" in nlp.pipe_names and "eventwire_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraphs", before="parser")
@@ -55,6 +57,17 @@ def _split_glued_quotes(nlp) -> None:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex(tuple(nlp.Defaults.infixes) + _QUOTE_INFIXES).finditer
+
+
+def _keep_title_abbreviations(nlp) -> None:
+    """Abbreviated titles the model's tokenizer splits ("Capt." -> "Capt" "."): one word each, so that no
+    sentence ends inside "Navy Capt. Jeff Davis" (``knowledge/title_abbreviations.tsv``)."""
+    from spacy.symbols import ORTH
+
+    for row in knowledge.rows("title_abbreviations.tsv"):
+        word = row["word"]
+        for form in (word, word.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _register_paragraphs() -> None:

@@ -243,7 +243,11 @@ def _heads(doc: Doc, it: _Item, quoted: list[tuple[int, int]]) -> list:
 
 def _reporter(tok, quoted: list[tuple[int, int]], lo: int, hi: int, kind: str) -> list:
     """For a cue whose subject cannot speak ("Lee wrote that the law's title showed it to be '...'"): the
-    speaker of the nearest speech verb up the head chain, when it can."""
+    speaker of the nearest speech verb up the head chain, when it can; not for a cue in a relative clause
+    with a subject of its own ("Lee criticized the plan, which an inquiry said was '...'": the inquiry speaks;
+    but "Lee pointed to a case to say that ..." is Lee's)."""
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in tok.children):
+        return []
     node, steps = tok.head, 0
     while node.i != node.head.i and steps < 6 and not _is_cue_verb(node):
         node, steps = node.head, steps + 1
