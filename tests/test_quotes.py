@@ -696,3 +696,10 @@ def test_an_abbreviated_title_does_not_end_the_sentence(qsettings):
     q = next(q for q in art.quotes if q.text == "No comment")
     assert q.speaker == "Ann Reyes"
     assert art.text[q.speaker_span[0]:q.speaker_span[1]] == "Army spokesman Maj. Ann Reyes"
+
+
+def test_speaker_span_keeps_the_state_after_a_town(qsettings):
+    art = process('"It would bring more jobs," says Ann Reyes, 31, a nurse from Dayton, Ohio. "I am sure."',
+                  settings=qsettings)
+    spans = {q.text: art.text[q.speaker_span[0]:q.speaker_span[1]] for q in art.quotes if q.speaker_span}
+    assert spans["It would bring more jobs"] == "Ann Reyes, 31, a nurse from Dayton, Ohio"

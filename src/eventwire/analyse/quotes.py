@@ -561,6 +561,10 @@ def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
         words = words[:-1]
     while len(words) > 1 and (words[0].is_punct or words[0].is_space):
         words = words[1:]
+    end = words.end
+    if (end + 1 < len(doc) and words[-1].ent_type_ == "GPE" and doc[end].text == ","
+            and doc[end + 1].ent_type_ == "GPE" and end + 2 <= tok.sent.end):
+        words = doc[a:end + 2]  # "a student from Fresno, Calif.": the state the parse hung elsewhere
     s, e = words.start_char, words.end_char
     if s < it.end and it.start < e or words.start < tok.sent.start or words.end > tok.sent.end:
         return None
