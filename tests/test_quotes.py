@@ -678,6 +678,14 @@ def test_quote_under_the_speakers_own_pronoun_takes_the_outer_cue(qsettings):
     assert art.text[gaps.speaker_span[0]:gaps.speaker_span[1]] == "she"
 
 
+def test_quote_under_a_repeated_pronoun_takes_the_outer_one(qsettings):
+    art = process('Ann Lee spoke on Monday. She said she asked the question "to build on the comments" of others.',
+                  settings=qsettings)
+    q = next(q for q in art.quotes if q.kind == "direct")
+    assert (q.speaker, q.verb) == ("Ann Lee", "said")
+    assert q.speaker_span[0] == art.text.index("She said")
+
+
 def test_a_surname_tagged_as_a_noun_still_speaks(qsettings):
     text = ('"Is the wall negotiable?" Pruitt pressed. "Could it be shorter?"\n\n'
             '"I would say this," Tom Reyes said.')

@@ -256,28 +256,33 @@ def _quote_frame(doc: Doc, span: Span, speech: bool = False) -> Token | None:
 def outer_cue(tok: Token, quoted: list[tuple[int, int]]) -> tuple[Cue, list[Token]] | None:
     """For a cue whose subject is a pronoun: the speech verb above it in its sentence whose subject is not one,
     with that subject ("Lee said he would advise them on the 'threats'": *said*, *Lee*), passing verbs whose
-    subject is again a pronoun ("Lee said he welcomed it and added, '...'"); never from a conjunct with a
+    subject is again a pronoun ("Lee said he welcomed it and added, '...'"), else the outermost such verb
+    ("She said she asked it 'to ...'": the first *She*); never from a conjunct with a
     subject of its own ("Lee said that ..., but he noted '...'") nor from a speech verb in a clause of its own
     ("groups whom he described as 'peaceful'").  Attribution corpora take the outer source for such nested
     clauses; the caller checks that the two subjects are one speaker."""
     node, steps = tok, 0
+    outer: tuple[Cue, list[Token]] | None = None
     while node.head.i != node.i and steps < 6 and node.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl",
                                                                  "pcomp", "pobj", "prep", "dobj", "acl"):
-        own = any(c.dep_ in _SUBJ for c in node.children)
+        own = any(c.dep_ in _SUBJ and c.lower_ not in ("who", "which", "that") for c in node.children)
         if own and (node.dep_ == "conj" or node.dep_ in ("advcl", "relcl") and is_speech_verb(node)):
-            return None  # "Lee said that ..., but he said ...", "..., which he added ...": a statement of its own
+            break  # "Lee said that ..., but he said ...", "..., which he added ...": a statement of its own
         node, steps = node.head, steps + 1
         if _inside(node, quoted) or not (is_speech_verb(node) or node.lemma_.lower() in mental_verbs()):
             continue
         heads = [h for h in speaker_tokens(node) if not _inside(h, quoted)]
         if not heads:
             continue
-        if any(is_pronoun(h) for h in heads):
-            continue
+        pronoun = any(is_pronoun(h) for h in heads)
         if node.lemma_.lower() in mental_verbs() or _passive(node):
-            return None
-        return _make(node), heads
-    return None
+            if pronoun:
+                continue  # "Lee told them that she believes ...": on to the verb that speaks
+            break
+        outer = (_make(node), heads)
+        if not pronoun:
+            break
+    return outer
 
 
 def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
