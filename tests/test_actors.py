@@ -409,6 +409,16 @@ def test_a_surname_right_after_the_only_full_name_with_it_goes_there(settings):
     assert "Rourke" in names["Ella Rourke"]
 
 
+def test_a_capital_that_is_a_persons_surname_is_that_person(settings):
+    text = ("The host committee hired Maria Lisbon last year. The city is ready, said Lisbon, who used to work "
+            "for the mayor.")
+    names = _names(settings, text)
+    assert "Lisbon" in names["Maria Lisbon"] and "Portugal" not in names
+    # where the text has the word as a place, it stays the place
+    names = _names(settings, "Maria Lisbon flew to Lisbon on Monday. Lisbon said the talks would go on.")
+    assert "Lisbon" not in names["Maria Lisbon"]
+
+
 def test_a_title_with_a_state_goes_to_the_person_from_that_state(settings):
     text = ("Vermont Sen. Ben Ashford and Sen. Carla Ruiz of Florida met on Monday. Ruiz spoke first.\n\n"
             "The Vermont senator said a deal was near. The Florida senator disagreed.")

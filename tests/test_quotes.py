@@ -711,3 +711,10 @@ def test_speaker_span_keeps_the_state_after_a_town(qsettings):
                   settings=qsettings)
     spans = {q.text: art.text[q.speaker_span[0]:q.speaker_span[1]] for q in art.quotes if q.speaker_span}
     assert spans["It would bring more jobs"] == "Ann Reyes, 31, a nurse from Dayton, Ohio"
+
+
+def test_a_dash_byline_names_the_person_not_the_place(qsettings):
+    qs = quotes('Delegates spoke on Tuesday.\n\n"We love it here and we will be back." \u2014 Ann Reyes, Denver\n\n'
+                '"It is great." \u2014 Tom Lee, a delegate from Ohio', qsettings)
+    assert by_text(qs, "We love it here").speaker == "Ann Reyes"
+    assert by_text(qs, "It is great.").speaker == "Tom Lee"

@@ -264,9 +264,16 @@ class PersonNames:
         doc = self.doc
         words = {doc[k].text for m in self.mentions if m.type == "person" and m.j - m.i >= 2
                  for k in range(m.i, m.j) if len(doc[k]) >= 3 and doc[k].is_title and k not in self.entry_at}
+        # a capital that is a person's surname here ("Jeremy Paris ... said Paris"): the person, not the state,
+        # unless the text also has it as a place ("in Paris")
+        capitals = {doc[m.j - 1].text for m in self.mentions if m.type == "person" and m.j - m.i >= 2
+                    and self.entry_at.get(m.j - 1, (0, 0, NO_ENTRY))[2].type == "capital"}
+        capitals -= {t.text for t in doc if t.text in capitals and located(t)}
+        words |= capitals
         full = {doc[m.i:m.j].text for m in self.mentions if m.type == "person" and m.j - m.i == 2}
         for t in doc:
-            if t.text in words and t.i not in self.used and t.pos_ == "PROPN" and t.i not in self.entry_at:
+            if t.text in words and t.i not in self.used and t.pos_ == "PROPN" and (
+                    t.i not in self.entry_at or t.text in capitals):
                 ent = self.ent_at.get(t.i) if t.ent_type_ else None
                 if t.i + 1 < len(doc) and t.i + 1 not in self.used and doc[t.i:t.i + 2].text in full:
                     self._mention(t.i, t.i + 2, "person", None, kind="person")  # the full name again

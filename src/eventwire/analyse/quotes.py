@@ -323,11 +323,15 @@ def _headline_says(doc: Doc, first: int, limit: int) -> Token | None:
 
 
 def _label_speaker(article: Article, doc: Doc, label: str, history: History) -> Speaker | None:
-    """A speaker from a label's words: the actor or name they hold, else the words themselves."""
+    """A speaker from a label's words: the person they name, else the last actor or name they hold, else the
+    words themselves."""
     at = _speech.text_of(doc).find(label)
     span = doc.char_span(at, at + len(label), alignment_mode="expand") if at >= 0 else None
     if span is not None:
         names = [t for t in span if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
+        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        if person is not None:  # "— Ann Lee, Philadelphia", "— Ann Lee, a delegate from Ohio": the person
+            names = [person[-1]]
         if names:
             sp = resolve(article, [names[-1]], history)
             if sp is not None and label.isupper() is False:
