@@ -679,7 +679,7 @@ def test_quote_under_the_speakers_own_pronoun_takes_the_outer_cue(qsettings):
 
 
 def test_quote_under_a_repeated_pronoun_takes_the_outer_one(qsettings):
-    art = process('Ann Lee spoke on Monday. She said she asked the question "to build on the comments" of others.',
+    art = process('Ann Lee spoke on Monday. She said she raised the issue "to answer the earlier remarks" of others.',
                   settings=qsettings)
     q = next(q for q in art.quotes if q.kind == "direct")
     assert (q.speaker, q.verb) == ("Ann Lee", "said")

@@ -334,7 +334,7 @@ class PersonNames:
             if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
                 appos.append(self._np_with_pp(c, c.left_edge.i, c.i + 1))
             elif c.dep_ in ("nmod", "appos") and c.right_edge.i < k and c.ent_type_ != "PERSON":
-                # "the AU High Representative for the Horn of Africa, former President X" parsed as a modifier
+                # "the EU envoy for the Sahel, former President X" parsed as a modifier
                 appos.append((c.left_edge.i, c.right_edge.i + 1))
         # an apposition describes the person only when it holds a title ("72 hours" does not); it stops
         # before another person's name ("adviser to Prime Minister Abiy Ahmed")
