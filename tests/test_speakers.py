@@ -271,3 +271,12 @@ def test_words_written_right_after_a_name_are_that_names_description():
     d = _parsed(words, heads, deps, pos, tags)
     assert _named_with(d[1:3], d[7:10], d[9])  # "Harbor Gazette" + "editorial board"
     assert not _named_with(d[1:2], d[7:10], d[9])  # "Harbor" is followed by "Gazette", not the description
+
+
+def test_a_speaker_named_by_a_gendered_noun_has_that_gender(qsettings):
+    from eventwire.analyse._speaker_names import gender
+    assert gender(["husband"], "her husband") == "m"
+    assert gender(["Lee"], "Lee, at her husband's firm") is None  # a kin word of someone else says nothing
+    text = ('Fans cheered after Ana Ortiz revealed her husband had taken her name. Later the actress wrote a '
+            'long post about it: "Nobody should be surprised by this," she wrote.')
+    assert speaker_of(text, "Nobody should be surprised", qsettings) == "Ana Ortiz"

@@ -629,8 +629,12 @@ def _says_gender(words: list[str], k: int) -> bool:
 
 
 def gender(names: list[str], context: str = "") -> str | None:
-    """'f', 'm' or None for a speaker, from a gendered title in ``context`` or its given name."""
+    """'f', 'm' or None for a speaker, from the gendered noun that names it, a gendered title in ``context``
+    or its given name."""
     titles = honorifics()
+    head = names[0].split()[-1].strip(",.").lower() if names and names[0].split() else ""
+    if head in titles and head not in courtesy_titles():
+        return titles[head]  # a speaker named by a gendered noun ("her husband" is a man)
     words = context.split()
     found = {titles[w] for k, w in enumerate(x.strip(",.").lower() for x in words)
              if w in titles and _says_gender(words, k)}
