@@ -280,3 +280,14 @@ def test_a_speaker_named_by_a_gendered_noun_has_that_gender(qsettings):
     text = ('Fans cheered after Ana Ortiz revealed her husband had taken her name. Later the actress wrote a '
             'long post about it: "Nobody should be surprised by this," she wrote.')
     assert speaker_of(text, "Nobody should be surprised", qsettings) == "Ana Ortiz"
+
+
+def test_quoted_words_the_parse_made_a_subject_are_not_that_subjects_speech(qsettings):
+    text = ('Ann Lee is going after Tom Reyes in the debate. She is noting the "kind of problems" Reyes had '
+            'answering questions about the budget.')
+    assert speaker_of(text, "kind of problems", qsettings) == "Ann Lee"
+
+
+def test_a_description_after_is_names_the_subject(qsettings):
+    text = ('Mara Quint is the only candidate here to have pledged to visit "every single county" this year.')
+    assert speaker_of(text, "every single county", qsettings) == "Mara Quint"

@@ -185,13 +185,16 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
     for tok in span:
         if tok.head.i in inside and tok.head.i != tok.i:
             continue
-        node = tok.head
+        node, via = tok.head, tok
         seen = 0
         mental: Token | None = None
         chain: set[int] = set()
         while node.i not in inside and seen < 12:
             chain.add(node.i)
-            if _is_cue(node) and not _inside(node, quoted) and not _passive(node):
+            # the quoted words as the verb's subject ('the "kind of problems" Lee had answering', parsed with
+            # "kind" as the subject of "answering") are not what its subject says
+            if (_is_cue(node) and not _inside(node, quoted) and not _passive(node)
+                    and via.dep_ not in ("nsubj", "csubj")):
                 if node.lemma_.lower() not in mental_verbs():
                     after = _quote_frame(doc, span, speech=True) if node.i > span.end else None
                     # '"...," Trump said, after Quick said ...', parsed with the quote under Quick's verb
@@ -203,7 +206,7 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
                 return Cue(node, False) if mental is None else _make(mental)
             if node.head.i == node.i:
                 break
-            node, seen = node.head, seen + 1
+            node, via, seen = node.head, node, seen + 1
         if mental is not None:
             aside = [t for t in reg if t.head.i in chain and t.dep_ in ("parataxis", "ccomp", "advcl")
                      and _is_cue(t) and t.lemma_.lower() not in mental_verbs() and not _inside(t, quoted)]
@@ -292,6 +295,10 @@ def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
         head = adjacent_name(cue_tok)  # not for a participle ("at one point calling it") or a noun ("radio ad")
     if head is None:
         return []
+    if head.pos_ == "NOUN" and head.dep_ == "attr" and head.head.lemma_ == "be":
+        # "Lee is the only candidate to have pledged ...": the description is Lee
+        named = [c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        head = named[0] if named else head
     out = [head]
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
         return out
