@@ -718,3 +718,10 @@ def test_a_dash_byline_names_the_person_not_the_place(qsettings):
                 '"It is great." \u2014 Tom Lee, a delegate from Ohio', qsettings)
     assert by_text(qs, "We love it here").speaker == "Ann Reyes"
     assert by_text(qs, "It is great.").speaker == "Tom Lee"
+
+
+def test_a_name_right_before_the_colon_opening_a_quote_speaks(qsettings):
+    qs = quotes('The early lead does not surprise pollster Dana Whitfield: "Newcomers often start strong."\n\n'
+                'Tom Reyes spoke to reporters. Later he told Ann Lee: "We will win."', qsettings)
+    assert by_text(qs, "Newcomers often start strong").speaker == "Dana Whitfield"
+    assert by_text(qs, "We will win.").speaker == "Tom Reyes"  # the listener of a speech verb does not speak

@@ -150,6 +150,10 @@ def _attribute(article: Article, doc: Doc, items: list[_Item], names: list[tuple
             it.speaker = resolve(article, heads, history)
             if it.speaker is not None and it.kind == "direct" and all(_speech_words.is_pronoun(h) for h in heads):
                 _take_outer_source(article, it, heads, direct, history)
+        if it.speaker is None and it.kind == "direct" and it.label is None:
+            who = _name_before_colon(doc, it)  # 'The surge does not surprise pollster Dan Shore: "..."'
+            it.speaker = resolve(article, [who], history) if who is not None else None
+            it.cue = None if it.speaker is not None else it.cue  # no verb says it
         if it.speaker is None and it.kind == "direct" and not it.governed and _stands_alone(doc, it):
             it.speaker = _lead_in(article, doc, it, history, prev)  # 'Lee tweeted a warning. "..."'
         if it.speaker is None and it.kind == "direct" and prev is not None and prev.speaker is not None:
@@ -178,6 +182,23 @@ def _take_outer_source(article: Article, it: _Item, heads: list, quoted: list[tu
     found = resolve(article, names, history)
     if found is not None and found.names == it.speaker.names:
         it.cue, it.speaker = cue, found
+
+
+def _name_before_colon(doc: Doc, it: _Item) -> Token | None:
+    """A person's name that ends right before the colon opening a quote, when no speech verb takes it as its
+    object ("... does not surprise pollster Dan Shore: '...'"; not the listener of "Lee told Dan Shore:")."""
+    span = doc.char_span(it.start, it.end, alignment_mode="expand")
+    if span is None:
+        return None
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    if k < 1 or doc[k].text != ":":
+        return None
+    name = doc[k - 1]
+    if name.ent_type_ != "PERSON" or _speech_words.is_speech_verb(name.head):
+        return None
+    return name
 
 
 def _overlaps(tok, quoted: list[tuple[int, int]]) -> bool:
