@@ -22,6 +22,8 @@ from ._speech_words import (content_nouns, cue_nouns, cue_verbs, denial_verbs, d
                             is_speech_verb, mental_verbs, particle_cue, particle_cues, source_nouns)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+#: Relative pronouns: the subject of a relative clause stands for the noun the clause hangs on.
+RELATIVES = frozenset({"who", "whom", "which", "that"})
 _INHERIT = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "WORK_OF_ART", "EVENT")
 #: Entity types the small model gives to people's names often enough that a speech verb's subject keeps them.
@@ -268,7 +270,7 @@ def outer_cue(tok: Token, quoted: list[tuple[int, int]]) -> tuple[Cue, list[Toke
     outer: tuple[Cue, list[Token]] | None = None
     while node.head.i != node.i and steps < 6 and node.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl",
                                                                  "pcomp", "pobj", "prep", "dobj", "acl"):
-        own = any(c.dep_ in _SUBJ and c.lower_ not in ("who", "which", "that") for c in node.children)
+        own = any(c.dep_ in _SUBJ and c.lower_ not in RELATIVES for c in node.children)
         if own and (node.dep_ == "conj" or node.dep_ in ("advcl", "relcl") and is_speech_verb(node)):
             break  # "Lee said that ..., but he said ...", "..., which he added ...": a statement of its own
         node, steps = node.head, steps + 1
@@ -430,7 +432,7 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
     subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj") and _can_speak(c, tok)),
                       key=lambda c: abs(tok.i - c.i))
     for c in subjects[:1]:
-        if c.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        if c.lower_ in RELATIVES and tok.dep_ == "relcl":
             return tok.head
         # "BANGKOK - Thailand's Red Shirts refused ...": the words after a dateline's dash
         return next((a for a in c.children if after_dateline(a)), c)

@@ -187,16 +187,8 @@ def _take_outer_source(article: Article, it: _Item, heads: list, quoted: list[tu
 def _name_before_colon(doc: Doc, it: _Item) -> Token | None:
     """A person's name that ends right before the colon opening a quote, when no speech verb takes it as its
     object ("... does not surprise pollster Dan Shore: '...'"; not the listener of "Lee told Dan Shore:")."""
-    span = doc.char_span(it.start, it.end, alignment_mode="expand")
-    if span is None:
-        return None
-    k = span.start - 1
-    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
-        k -= 1
-    if k < 1 or doc[k].text != ":":
-        return None
-    name = doc[k - 1]
-    if name.ent_type_ != "PERSON" or _speech_words.is_speech_verb(name.head):
+    name = _before_colon(doc, it)
+    if name is None or name.ent_type_ != "PERSON" or _speech_words.is_speech_verb(name.head):
         return None
     return name
 
@@ -267,7 +259,8 @@ def _reporter(tok, quoted: list[tuple[int, int]], lo: int, hi: int, kind: str) -
     speaker of the nearest speech verb up the head chain, when it can; not for a cue in a relative clause
     with a subject of its own ("Lee criticized the plan, which an inquiry said was '...'": the inquiry speaks;
     but "Lee pointed to a case to say that ..." is Lee's)."""
-    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVES for c in tok.children):
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in _speech.RELATIVES
+                                   for c in tok.children):
         return []
     node, steps = tok.head, 0
     while node.i != node.head.i and steps < 6 and not _is_cue_verb(node):
@@ -292,16 +285,19 @@ def _after_colon(text: str, start: int) -> bool:
 def _speech_before_colon(doc: Doc, it: _Item) -> bool:
     """'with Lee yelling: "..."': the colon closes a speech verb's own clause, so that verb's subject speaks
     (the lead-in rule is for 'Lee fired back:' and 'Her answer was blunt:')."""
+    verb = _before_colon(doc, it)
+    return verb is not None and _speech_words.is_speech_verb(verb) and bool(_speech.speaker_tokens(verb))
+
+
+def _before_colon(doc: Doc, it: _Item) -> Token | None:
+    """The word right before the colon that opens the quote ``it`` ('Lee yelled: "..."'), if a colon does."""
     span = doc.char_span(it.start, it.end, alignment_mode="expand")
     if span is None:
-        return False
-    j = span.start - 1
-    while j >= 0 and (doc[j].is_quote or doc[j].is_space):
-        j -= 1
-    if j < 1 or doc[j].text != ":":
-        return False
-    verb = doc[j - 1]
-    return _speech_words.is_speech_verb(verb) and bool(_speech.speaker_tokens(verb))
+        return None
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    return doc[k - 1] if k >= 1 and doc[k].text == ":" else None
 
 
 def _headline_lead(doc: Doc, it: _Item) -> Token | None:
@@ -551,13 +547,10 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
     return span
 
 
-_RELATIVES = {"who", "which", "that", "whom"}
-
-
 def _before_the_cue(cue: Token, span: tuple[int, int]) -> tuple[int, int] | None:
     """A source phrase never holds its own cue: for "Lee, who said ..." the relative pronoun is the source's
     word (as attribution corpora mark it), else the phrase up to the clause the cue stands in."""
-    rel = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES]
+    rel = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _speech.RELATIVES]
     if rel:
         return rel[0].idx, rel[0].idx + len(rel[0])
     doc = cue.doc
