@@ -291,3 +291,16 @@ def test_quoted_words_the_parse_made_a_subject_are_not_that_subjects_speech(qset
 def test_a_description_after_is_names_the_subject(qsettings):
     text = ('Mara Quint is the only candidate here to have pledged to visit "every single county" this year.')
     assert speaker_of(text, "every single county", qsettings) == "Mara Quint"
+
+
+def test_a_surname_tagged_as_a_work_still_speaks_after_a_quote(qsettings):
+    from eventwire.analyse._speech import _can_speak
+    from eventwire.analyse import nlp
+    doc = nlp.load()('"It was fine," Sanders continued.')
+    subj = next(t for t in doc if t.text == "Sanders")
+    subj.ent_type_ = "WORK_OF_ART"  # what the small model does with this sentence in some contexts
+    subj.pos_ = "NOUN"
+    assert _can_speak(subj, next(t for t in doc if t.text == "continued"))
+    text = ('Ben Rourke met the bishop on Saturday. "He is a man of peace," Rourke said.\n\n'
+            '"And he is a kind man," Rourke continued. "You see it when you meet him."')
+    assert speaker_of(text, "You see it when you meet him", qsettings) == "Ben Rourke"

@@ -451,6 +451,10 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
         return Speaker([name], country, person, tok.idx)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if history is not None and tok.pos_ == "NOUN" and _mistagged_name(tok):
+        known = history.known_person(tok, article)  # '"...," Sanders continued' with Sanders tagged a noun
+        if known is not None:
+            return known
     person, refers = noun_kind(tok)
     specific = bool(_restricting(phrase, tok))
     if refers and history is not None and definite(tok):

@@ -501,7 +501,8 @@ def _can_speak(subj: Token, verb: Token) -> bool:
     an event ("Sanders responded" tagged WORK_OF_ART) still speaks as the subject of a speech verb."""
     if subj.ent_type_ not in _NOT_SPEAKERS:
         return True
-    return subj.ent_type_ in _MISTAKEN_NAMES and subj.pos_ == "PROPN" and is_speech_verb(verb)
+    named = subj.pos_ == "PROPN" or (subj.text[:1].isupper() and subj.text[1:].islower())  # or tagged a noun
+    return subj.ent_type_ in _MISTAKEN_NAMES and named and is_speech_verb(verb)
 
 
 def cited(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Token | None:
