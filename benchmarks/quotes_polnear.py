@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import re
 import json
 import sys
@@ -77,7 +78,8 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(b[0] - a[1], a[0] - b[1], 0)
 
 
-def _occurrences(raw: str, words: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)  # one article's gold quotes share their sources and cues
+def _occurrences(raw: str, words: str, quoted: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
     """Where ``words`` stand in ``raw`` as whole words ("he" not inside "the"), outside quoted text."""
     if not words:
         return []
@@ -95,7 +97,7 @@ def _located(raw: str, words: str, q: dict, quotes: list[dict]) -> tuple[int, in
     words = words.strip().rstrip(",")
     if not words:
         return None
-    quoted = [(x["start"], x["end"]) for x in quotes if x.get("kind") == "direct"]
+    quoted = tuple((x["start"], x["end"]) for x in quotes if x.get("kind") == "direct")
     # whole words outside quotes; failing that (a source annotated as part of a word), anywhere
     sources = _occurrences(raw, words, quoted) or [(m.start(), m.end()) for m in re.finditer(re.escape(words), raw)]
     if not sources:
@@ -104,7 +106,8 @@ def _located(raw: str, words: str, q: dict, quotes: list[dict]) -> tuple[int, in
     content = (min(x["start"] for x in mine), max(x["end"] for x in mine))
     cues = _occurrences(raw, (q.get("verb") or "").strip().rstrip(":,"), quoted) or [content]
     # a source and its cue never overlap ("said at Trump Tower" does not hold the source "Trump")
-    apart = [(_gap(c, content) + _gap(s, c), s) for c in cues for s in sources if c == content or not (c[0] < s[1] and s[0] < c[1])]
+    apart = [(_gap(c, content) + _gap(s, c), s) for c in cues for s in sources
+             if c == content or not (c[0] < s[1] and s[0] < c[1])]
     return min(apart)[1] if apart else sources[0]
 
 
