@@ -291,14 +291,14 @@ def test_transcript_label_and_dash_byline(qsettings):
 
 
 def test_user_knowledge_file_adds_a_cue(qsettings, tmp_path):
-    text = "The mayor opined that the new bridge would never be finished."
+    text = "The mayor groused that the new bridge would never be finished."
     only = qsettings.replace(stages="quotes")
     assert not [q for q in process(text, settings=only).quotes if "bridge" in q.text]
     extra = tmp_path / "my_cues.tsv"
-    extra.write_text("# my speech verbs\ncue\tkind\tindirect\nopine\tverb\tyes\n", encoding="utf-8")
+    extra.write_text("# my speech verbs\ncue\tkind\tindirect\ngrouse\tverb\tyes\n", encoding="utf-8")
     art = process(text, settings=only.replace(knowledge=str(extra)))
     q = by_text(art.quotes, "new bridge would never be finished")
-    assert q.kind == "indirect" and q.verb == "opined" and "mayor" in q.speaker
+    assert q.kind == "indirect" and q.verb == "groused" and "mayor" in q.speaker
 
 
 def test_she_said_prefers_a_woman(qsettings):
@@ -494,6 +494,18 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
     pytest.param('"That is false. That is false," Hale said, after Fox\'s Ruth Kemp said the candidate had once '
                  'called Sen. Ann Lee the "personal senator" of a mogul.',
                  "Hale", "That is false", id="the_speech_verb_right_after_the_quote_speaks_it"),
+    pytest.param('Columnists across the state warned that the roads were failing. "Drivers should stay home," '
+                 'opined the Dayton Ledger.', "Dayton Ledger", "stay home", id="opined_the_paper"),
+    pytest.param('On Monday the campaign sent out an email about the race. "Our movement has changed the debate," '
+                 'read the email.', "email", "changed the debate", id="read_the_note_after_a_quote"),
+    pytest.param('Singer Jo Park, star of the show, praised the plan.\n\nMoore thanked the mayor for "stepping up '
+                 'when nobody else would."', "Moore", "stepping up", id="thanked_someone_for_their_words"),
+    pytest.param('Kim asks as a repair guy walks in front of the stage, saying he is "here to mend the cracks in '
+                 'your roof."', "repair guy", "cracks in your roof",
+                 id="a_participle_speaks_for_the_subject_of_its_own_verb"),
+    pytest.param('I saw a man rushing down the hall. The editor I was talking to, Tom Reyes, stopped me to announce, '
+                 '"There goes the team."', "Tom Reyes", "There goes the team",
+                 id="a_name_set_off_after_a_relative_clause_names_the_description"),
 ])
 def test_the_speaker_named_around_the_quote(qsettings, text, speaker, words):
     assert speaker in by_text(quotes(text, qsettings), words).speaker
@@ -725,3 +737,29 @@ def test_a_name_right_before_the_colon_opening_a_quote_speaks(qsettings):
                 'Tom Reyes spoke to reporters. Later he told Ann Lee: "We will win."', qsettings)
     assert by_text(qs, "Newcomers often start strong").speaker == "Dana Whitfield"
     assert by_text(qs, "We will win.").speaker == "Tom Reyes"  # the listener of a speech verb does not speak
+
+
+def test_speaker_span_leaves_out_the_time_the_occasion_and_a_whose_clause(qsettings):
+    text = ('Tom Reyes, whose new book covers the strike, said the mill was "a ruin."\n\n'
+            'The suit put Lopez "through hell," according to her lawyers in a court filing.')
+    art = process(text, settings=qsettings)
+    spans = {q.text: art.text[q.speaker_span[0]:q.speaker_span[1]] for q in art.quotes
+             if q.kind == "direct" and q.speaker_span}
+    assert spans["a ruin."] == "Tom Reyes"
+    assert spans["through hell"] == "her lawyers"
+    art = process('A notice on the county\u2019s website called the road "unsafe for trucks."', settings=qsettings)
+    q = next(q for q in art.quotes if q.kind == "direct")
+    assert art.text[q.speaker_span[0]:q.speaker_span[1]] == "A notice on the county\u2019s website"  # where it is
+
+
+def test_a_reported_clause_ending_in_a_partial_quote_keeps_its_closing_mark(qsettings):
+    qs = quotes('It was "a mess," said Ann Lee. Tom Reyes said the mill was "a ruin."', qsettings)
+    clauses = {q.text for q in qs if q.kind == "indirect"}
+    assert 'It was "a mess,"' in clauses
+    assert 'the mill was "a ruin."' in clauses
+
+
+def test_words_after_an_inverted_speech_verb_are_its_speaker_not_a_clause(qsettings):
+    qs = quotes('"It is over," said ranking Democrat Ann Lee (D-Md.).', qsettings)
+    assert [q.kind for q in qs] == ["direct"]
+    assert "Ann Lee" in qs[0].speaker

@@ -384,6 +384,10 @@ def _named_instead(tok: Token) -> Token:
     for c in tok.rights:
         if c.dep_ == "appos" and (c.ent_type_ in ("PERSON", "ORG") or c.pos_ == "PROPN"):
             return c
+        if c.dep_ == "relcl":
+            name = _name_closing(c)
+            if name is not None:
+                return name
     nxt = tok.i + 1
     while nxt < len(tok.doc) and tok.doc[nxt].text == ",":
         nxt += 1
@@ -586,6 +590,18 @@ def _body_named_before(article: Article, tok: Token) -> list[int]:
         return []
     idx = actors_at(article, names[0].idx, names[0].idx + len(names[0]))
     return [i for i in idx[:1] if article.actors[i].kind not in ("person", "state")]
+
+
+def _name_closing(clause: Token) -> Token | None:
+    """The last word of a person's name set off by a comma at the end of a relative clause: an apposition
+    the parser hung inside it ("The editor I was talking to, Tom Reyes, said")."""
+    doc, end = clause.doc, clause.right_edge
+    while end.is_punct and end.i > clause.i:
+        end = doc[end.i - 1]
+    ent = _entity(end)
+    if ent is None or ent.label_ != "PERSON" or ent.end - 1 != end.i or ent.start < 1:
+        return None
+    return end if doc[ent.start - 1].text == "," else None
 
 
 def _restricting(phrase: Span, tok: Token) -> list[Token]:

@@ -266,8 +266,12 @@ class History:
         if self._looking_back >= _LOOK_BACK_DEPTH:
             return None  # a chain of descriptions ("the candidate ... the senator ...") ends here
         self._looking_back += 1
+        sex = gender([tok.text])  # "the actress" is a woman, and one: never "Fans" nor a man before her
         try:
-            for sp, subject in _subject_person(article, tok, self, None)[:1]:
+            found = _subject_person(article, tok, self, sex)
+            if sex is not None:
+                found = [(sp, subject) for sp, subject in found if _fits(sp, subject, sex)]
+            for sp, subject in found[:1]:
                 if subject:
                     sp.offset = tok.idx
                     return sp

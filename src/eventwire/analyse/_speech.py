@@ -18,8 +18,8 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ._speech_words import (content_nouns, cue_nouns, cue_verbs, denial_verbs, document_nouns, is_pronoun,
-                            is_speech_verb, mental_verbs, particle_cue, particle_cues, source_nouns)
+from ._speech_words import (after_a_quote, content_nouns, cue_nouns, cue_verbs, denial_verbs, document_nouns,
+                            is_pronoun, is_speech_verb, mental_verbs, particle_cue, particle_cues, source_nouns)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 #: Relative pronouns: the subject of a relative clause stands for the noun the clause hangs on.
@@ -314,8 +314,7 @@ def _inverted(tok: Token) -> Token | None:
     """The speaker of an inverted attribution ('"...," warned Obasanjo'), whatever the parser labelled it."""
     if tok.tag_ in ("VBG", "VBN") or tok.i < 1:
         return None
-    prev = tok.doc[tok.i - 1]
-    if not (prev.is_quote or (prev.text == "," and tok.i >= 2 and tok.doc[tok.i - 2].is_quote)):
+    if not after_a_quote(tok):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.lefts):
         return None
@@ -566,8 +565,10 @@ def clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[tuple[Cue, int,
             continue
         if tok.pos_ not in ("VERB", "AUX") or not verbs.get(tok.lemma_.lower()):
             continue
+        # '"...," said ranking Democrat Ann Lee', parsed with "ranking" a clause (not '"...," adding that ...')
+        inverted = after_a_quote(tok) and tok.tag_ not in ("VBG", "VBN")
         for c in tok.children:
-            if c.dep_ != "ccomp" or c.i == tok.i:
+            if c.dep_ != "ccomp" or c.i == tok.i or inverted and c.i > tok.i:
                 continue  # (a clause whose verb is quoted, 'said trucks had "arrived safely" in ...', still counts)
             bounds = _clause_bounds(c)
             if bounds is not None:
@@ -604,7 +605,26 @@ def _clause_bounds(c: Token) -> tuple[int, int] | None:
     toks = [t for t in toks if not t.is_punct or (toks[0].i < t.i < toks[-1].i)]
     if len(toks) < 3:
         return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    return _with_marks(toks[0], toks[-1])
+
+
+#: Quotation marks a reported clause keeps when it holds the other mark of the pair.
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u2018\u2019\'\u00ab\u00bb')
+
+
+def _with_marks(first: Token, last: Token) -> tuple[int, int]:
+    """Character bounds from ``first`` to ``last``, taking in the quotation mark just outside either end
+    when the words hold an odd number of marks (the clause ends in a partial quote: 'it was "a mess."')."""
+    doc = first.doc
+    words = doc[first.i:last.i + 1]
+    if sum(t.text in _QUOTE_MARKS for t in words) % 2:
+        after = doc[last.i + 1:last.i + 3]  # the mark may follow the sentence's comma or stop: '"a mess,"'
+        close = next((t for t in after if t.text in _QUOTE_MARKS), None)
+        if close is not None and all(t.is_punct for t in doc[last.i + 1:close.i]):
+            last = close
+        elif first.i > 0 and doc[first.i - 1].text in _QUOTE_MARKS:
+            first = doc[first.i - 1]
+    return first.idx, last.idx + len(last)
 
 
 def _according_clause(acc: Token) -> tuple[int, int] | None:
@@ -623,4 +643,4 @@ def _according_clause(acc: Token) -> tuple[int, int] | None:
         part = part[:-1]
     if len(part) < 3:
         return None
-    return part[0].idx, part[-1].idx + len(part[-1])
+    return _with_marks(part[0], part[-1])

@@ -102,10 +102,19 @@ def is_speech_verb(tok: Token) -> bool:
         return False
     lemma = tok.lemma_.lower()
     if lemma in cues_of_kind("bare"):  # a complement may only be the quotation itself, before or after it
+        if after_a_quote(tok):
+            return True  # '"...," read the statement': the object is the inverted speaker
         return not any(c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp") and c.i > tok.i
                        and not (c.left_edge.is_quote or c.left_edge.i > 0 and tok.doc[c.left_edge.i - 1].is_quote)
                        for c in tok.children)
     return lemma in cue_verbs() or particle_cue(tok) is not None
+
+
+def after_a_quote(tok: Token) -> bool:
+    """``tok`` follows a closing quotation mark, with or without a comma between ('"...," read the note')."""
+    doc = tok.doc
+    return tok.i >= 1 and (doc[tok.i - 1].is_quote or doc[tok.i - 1].text == "," and tok.i >= 2
+                           and doc[tok.i - 2].is_quote)
 
 
 def is_pronoun(tok: Token) -> bool:

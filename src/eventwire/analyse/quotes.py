@@ -592,12 +592,14 @@ def _source_phrase(tok: Token, it: _Item) -> tuple[int, int] | None:
 _MARKS = {'"', "\u201c", "\u201d"}
 _BREAKS = _speech.DASHES | _MARKS | {":"}  # not "\u2019" nor "'": "Clinton's", "Obama’s"
 _OCCASION_PREPS = {"in", "during", "at", "on"}
+_WHEN = {"DATE", "TIME"}
 
 
 def _beside_the_source(tok: Token) -> set[int]:
     """Token indices inside the subtree of the speaker's word ``tok`` that are not part of the source's words
     as attribution corpora mark them: a word before the name that is not part of it ("Even China"), the
-    occasion after a name ("Lee, in Ohio,", "Lee in an interview"), a participle set off by a comma or naming
+    occasion or time after a name ("Lee, in Ohio,", "Lee in an interview", "Lee last week"), a "whose"
+    clause ("Lee, whose book is out,"), a participle set off by a comma or naming
     who did something to the source ("Lee, eyeing the polls,", "a letter obtained by the paper"), and what
     stands before a spaced dash, a quotation mark or a colon ("WASHINGTON - Lee") or after one."""
     doc = tok.doc
@@ -607,8 +609,9 @@ def _beside_the_source(tok: Token) -> set[int]:
             continue
         comma = c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
         if (c.i < tok.i and c.dep_ in ("advmod", "cc", "preconj")
-                or c.i > tok.i and c.dep_ == "prep" and tok.pos_ == "PROPN" and c.lower_ in _OCCASION_PREPS
-                and (comma or any(g.dep_ == "pobj" and _occasion(g) for g in c.children))
+                or c.i > tok.i and c.dep_ == "prep" and _occasion_after(tok, c, comma)
+                or c.i > tok.i and c.dep_ == "npadvmod" and c.ent_type_ in _WHEN
+                or c.i > tok.i and c.dep_ == "relcl" and doc[c.left_edge.i].lower_ == "whose"
                 or c.i > tok.i and c.dep_ == "acl" and (comma or any(g.dep_ == "agent" for g in c.children)
                                                          and c.lemma_.lower() not in _speech_words.author_verbs())):
             cut.update(d.i for d in c.subtree)
@@ -621,8 +624,22 @@ def _beside_the_source(tok: Token) -> set[int]:
     return cut
 
 
+def _occasion_after(tok: Token, prep: Token, comma: bool) -> bool:
+    """Whether the preposition ``prep`` after the source word ``tok`` names when or where the words were
+    said rather than who said them: "Lee, in Ohio,", "Lee in an interview", "her lawyers in a court
+    filing", "the mayor on Tuesday"; not "officials in Ohio" nor "a notice on the city's website"."""
+    if prep.lower_ not in _OCCASION_PREPS:
+        return False
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if any(g.ent_type_ in _WHEN for g in objects):
+        return True
+    if tok.pos_ == "PROPN":
+        return comma or any(_occasion(g) for g in objects)
+    return prep.lower_ != "on" and not _occasion(tok) and any(_occasion(g) for g in objects)
+
+
 def _occasion(tok: Token) -> bool:
-    """A noun naming the occasion of speaking ("in an interview", "in a statement")."""
+    """A noun naming the occasion or the time of speaking ("in an interview", "in a statement", "on Tuesday")."""
     low = tok.lemma_.lower()
-    return (low in _speech_words.document_nouns() or low in _speech_words.cue_nouns()
+    return (tok.ent_type_ in _WHEN or low in _speech_words.document_nouns() or low in _speech_words.cue_nouns()
             or low in _speech_words.occasion_nouns())
