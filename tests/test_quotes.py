@@ -763,3 +763,11 @@ def test_words_after_an_inverted_speech_verb_are_its_speaker_not_a_clause(qsetti
     qs = quotes('"It is over," said ranking Democrat Ann Lee (D-Md.).', qsettings)
     assert [q.kind for q in qs] == ["direct"]
     assert "Ann Lee" in qs[0].speaker
+
+
+def test_a_quoted_adjective_on_a_speech_noun_is_not_the_nouns_speaker(qsettings):
+    qs = quotes('Kim attacked Lee\'s "reckless" remarks on Monday.\n\nIn a statement, watchdog head Tom Reyes called '
+                'Hale\'s assertion of a "right to the files" over the archive "deeply troubling."', qsettings)
+    assert by_text(qs, "reckless").speaker == "Kim"
+    assert by_text(qs, "deeply troubling").speaker == "Tom Reyes"
+    assert "Hale" in by_text(qs, "right to the files").speaker  # what the assertion asserts is Hale's

@@ -188,6 +188,9 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
         if tok.head.i in inside and tok.head.i != tok.i:
             continue
         node, via = tok.head, tok
+        # a quoted adjective describes its noun in someone else's words ('Lee's "reckless" remarks' are not
+        # Lee's word, nor is '"troubling"' in 'called Lee's claim of ... "troubling"', parsed as an adjective)
+        describes = tok.dep_ == "amod"
         seen = 0
         mental: Token | None = None
         chain: set[int] = set()
@@ -204,7 +207,7 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
                 # "X said a majority have come to believe 'that ...'": believing utters no words; a speech
                 # verb above it speaks them
                 mental = mental or node
-            elif _noun_cue(node) and not _inside(node, quoted):
+            elif _noun_cue(node) and not _inside(node, quoted) and not describes:
                 return Cue(node, False) if mental is None else _make(mental)
             if node.head.i == node.i:
                 break
