@@ -506,6 +506,21 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
     pytest.param('I saw a man rushing down the hall. The editor I was talking to, Tom Reyes, stopped me to announce, '
                  '"There goes the team."', "Tom Reyes", "There goes the team",
                  id="a_name_set_off_after_a_relative_clause_names_the_description"),
+    pytest.param('Tom Lee spoke on Monday. "It was a trap," some in the party said.', "some in the party",
+                 "It was a trap", id="an_indefinite_pronoun_is_nobody_named_before"),
+    pytest.param('Tom Lee spoke on Monday. Someone in the crowd shouted "Liar!"', "Someone in the crowd", "Liar!",
+                 id="someone_in_the_crowd"),
+    pytest.param('The plan works because of its money, said Ann Kemp, the outreach director. Others are "having to '
+                 'make do with far fewer people," she said.', "Ann Kemp", "make do with",
+                 id="an_indefinite_pronoun_is_nobodys_antecedent"),
+    pytest.param('"He is playing that part again," said former Ohio Gov. and party Chairman Ed Ruiz.', "Ed Ruiz",
+                 "playing that part", id="two_titles_of_one_person"),
+    pytest.param('Pollsters took heat on Monday.\n\nSome surveys overstate turnout - Pew Research: "All the '
+                 'samples include more engaged people than the benchmarks."', "Pew Research", "All the samples",
+                 id="a_source_credited_after_a_dash_and_before_a_colon"),
+    pytest.param('BBC Director On Hale: "We Do Not Pay Guests To Appear"\n\nBBC Director Ruth Kemp is not bending '
+                 'to candidate Tom Hale, who has threatened to skip the forum.', "Ruth Kemp", "We Do Not Pay",
+                 id="a_headline_lead_names_its_speaker_before_the_topic"),
 ])
 def test_the_speaker_named_around_the_quote(qsettings, text, speaker, words):
     assert speaker in by_text(quotes(text, qsettings), words).speaker
@@ -771,3 +786,11 @@ def test_a_quoted_adjective_on_a_speech_noun_is_not_the_nouns_speaker(qsettings)
     assert by_text(qs, "reckless").speaker == "Kim"
     assert by_text(qs, "deeply troubling").speaker == "Tom Reyes"
     assert "Hale" in by_text(qs, "right to the files").speaker  # what the assertion asserts is Hale's
+
+
+def test_a_description_after_an_opening_phrase_is_not_the_name_before_it(qsettings):
+    # parsed as an apposition of the hosts' names; it is the subject of "stated"
+    text = ('In an interview with Morning Joe hosts Tom Reyes and Ann Kemp, the Republican presidential candidate '
+            'stated that the plan was "dead on arrival."')
+    speaker = by_text(quotes(text, qsettings), "dead on arrival").speaker
+    assert "Kemp" not in speaker and "Reyes" not in speaker

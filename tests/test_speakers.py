@@ -304,3 +304,12 @@ def test_a_surname_tagged_as_a_work_still_speaks_after_a_quote(qsettings):
     text = ('Ben Rourke met the bishop on Saturday. "He is a man of peace," Rourke said.\n\n'
             '"And he is a kind man," Rourke continued. "You see it when you meet him."')
     assert speaker_of(text, "You see it when you meet him", qsettings) == "Ben Rourke"
+
+
+def test_a_title_inside_what_a_description_names_gives_no_gender():
+    from eventwire.analyse import nlp
+    from eventwire.analyse._speaker_names import gender, own_words
+    doc = nlp.load()("Hale, the owner of the Miss Ohio pageant, told reporters the show had grown dull.")
+    words = own_words(doc[0])
+    assert "owner" in words and "Miss" not in words  # "Miss" belongs to the pageant's name, not to Hale
+    assert gender(["Hale"], words) is None

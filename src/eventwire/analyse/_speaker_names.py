@@ -19,7 +19,7 @@ from ._actor_words import actor_words, courtesy_titles, given_names, honorifics
 from ._kb import load as load_kb
 from .spans import actors_at
 from . import _speech_words
-from ._speech import after_dateline, text_of
+from ._speech import DASHES, after_dateline, text_of
 from ._speech_words import is_pronoun, source_nouns
 
 if TYPE_CHECKING:
@@ -87,6 +87,11 @@ def phrase_of(tok: Token) -> Span:
     for c in tok.lefts:
         if c.dep_ in _LEFT_DEPS:
             left = min(left, c.left_edge.i)
+    doc = tok.doc
+    for k in range(tok.i - 1, left - 1, -1):  # never across a spaced dash ("... problematic - Pew Research")
+        if doc[k].text in DASHES and k > 0 and doc[k - 1].whitespace_ and doc[k].whitespace_:
+            left = k + 1
+            break
     right = tok.i
     for c in tok.rights:
         if c.dep_ in ("compound", "flat") and c.i == right + 1:
@@ -370,7 +375,7 @@ def _named_instead(tok: Token) -> Token:
     if tok.pos_ != "NOUN" or tok.ent_type_ in ("PERSON", "ORG"):
         return tok
     if (tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.ent_type_ in ("PERSON", "ORG", "")
-            and not after_dateline(tok)):
+            and not after_dateline(tok) and not _subject_misread_as_apposition(tok)):
         return tok.head  # "Braynard, a native of Ohio who writes ...": the name the description is set beside
     lemma = tok.lemma_.lower()
     if lemma in _speech_words.document_nouns():
@@ -416,11 +421,14 @@ def name_of(article: Article, tok: Token, history: "History | None" = None) -> S
     if sp is not None and not sp.head:
         sp.head = tok.lower_
     if sp is not None and sp.person and sp.gender is None:
-        sp.gender = gender(sp.names, " ".join(t.text for t in tok.subtree if t.i <= tok.i + 12))
+        sp.gender = gender(sp.names, own_words(tok))
     return sp
 
 
 def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker | None:
+    if _speech_words.is_indefinite(tok):  # "some on Twitter", "someone in the crowd": nobody named before
+        words = clean_words(tok.doc[tok.i:tok.right_edge.i + 1].text if tok.right_edge.i - tok.i < 6 else tok.text)
+        return Speaker([words], country_in(words), True, tok.idx)
     orig = tok
     tok = _named_instead(tok)
     phrase = phrase_of(tok)
@@ -428,7 +436,7 @@ def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker
     idx = actors_at(article, hs, he) or [
         i for i in actors_at(article, phrase.start_char, phrase.end_char)
         if tok.lower_ in article.actors[i].name.lower()]  # a modifier's actor is not the speaker's
-    if _indefinite(tok):
+    if _indefinite(tok) or tok.dep_ == "appos" and _subject_misread_as_apposition(tok):
         idx = []  # "a top security official" introduces someone new: never an earlier actor
     if (idx and history is not None and article.actors[idx[0]].name.split()[-1] == tok.text and tok.pos_ == "NOUN"
             and tok.text.islower() and tok.tag_ != "NNS" and definite(tok) and noun_kind(tok)[1]):
@@ -532,8 +540,10 @@ def _described(article: Article, tok: Token, phrase: Span, person: bool | None,
     mod_words = {t.lower_ for t in mods}
     mod_country = country_in(" ".join(t.text for t in mods)) if mods else None
     labels = ("PERSON",) if person else ("ORG", "PERSON", "NORP", "FAC") if person is False else ("PERSON", "ORG")
+    # "In an interview with Ann Lee, the candidate said": not Lee, whom the parse gave the description
+    aside = {t.i for t in tok.head.subtree} if tok.dep_ == "appos" and _subject_misread_as_apposition(tok) else set()
     for ent in reversed([e for e in doc.ents if e.end <= phrase.start and e.label_ in labels]):
-        if any(s <= ent.start_char < e for s, e in quoted):
+        if any(s <= ent.start_char < e for s, e in quoted) or ent.start in aside:
             continue
         if mods:
             before = {doc[ent.start - k].lower_ for k in (1, 2) if ent.start - k >= 0}
@@ -592,6 +602,19 @@ def _body_named_before(article: Article, tok: Token) -> list[int]:
     return [i for i in idx[:1] if article.actors[i].kind not in ("person", "state")]
 
 
+def _subject_misread_as_apposition(tok: Token) -> bool:
+    """Whether the apposition ``tok`` is the subject of the verb right after it that the parse left without
+    one, set after an opening prepositional phrase ("In an interview with Ann Lee, the candidate stated")."""
+    name = tok.head
+    while name.dep_ in ("conj", "appos") and name.head.i != name.i:
+        name = name.head
+    nxt = tok.right_edge.i + 1
+    if name.dep_ != "pobj" or nxt >= len(tok.doc):
+        return False
+    verb = tok.doc[nxt]
+    return verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _name_closing(clause: Token) -> Token | None:
     """The last word of a person's name set off by a comma at the end of a relative clause: an apposition
     the parser hung inside it ("The editor I was talking to, Tom Reyes, said")."""
@@ -646,6 +669,22 @@ def _says_gender(words: list[str], k: int) -> bool:
     if after in ("'s", "\u2019s"):
         return False
     return word.strip(",.").lower() not in courtesy_titles() or (not word.endswith(",") and after[:1].isupper())
+
+
+def own_words(tok: Token) -> str:
+    """The words of the phrase ``tok`` heads that describe it, for :func:`gender`: its titles and appositions,
+    not what hangs on them ("Lee, owner of the Miss Universe pageant": no "Miss" for Lee)."""
+    def described(t: Token) -> bool:
+        while t.i != tok.i:
+            if t.dep_ in ("prep", "relcl", "acl", "poss"):
+                return False
+            t = t.head
+        return True
+    return " ".join(t.text for t in tok.subtree if t.i <= tok.i + _OWN_WORDS and described(t))
+
+
+#: How far past a speaker's word :func:`own_words` looks for a gendered title or noun.
+_OWN_WORDS = 12
 
 
 def gender(names: list[str], context: str = "") -> str | None:

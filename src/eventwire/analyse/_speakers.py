@@ -9,9 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..model import Article
-from ._speaker_names import (Speaker, animate, clean_words, definite, gender, name_of, noun_kind, org_words,
+from ._speaker_names import (Speaker, animate, clean_words, definite, gender, name_of, noun_kind, org_words, own_words,
                              phrase_of, title_person)
-from ._speech_words import is_pronoun, source_nouns
+from ._speech_words import is_indefinite, is_pronoun, source_nouns
 
 __all__ = ["History", "Speaker", "animate", "resolve"]
 
@@ -162,9 +162,11 @@ def _subject_person(article: Article, tok: Token, history: "History",
         for t in subjects + owners:
             if t.lower_ in ("who", "that") and t.head.dep_ == "relcl":
                 t = t.head.head  # "Marsh, who had flown in": Marsh
-            if is_pronoun(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):
+            if is_pronoun(t) or is_indefinite(t) or t.pos_ not in ("PROPN", "NOUN") or (sex is not None and _plural(t)):
                 continue
             sp = name_of(article, t, history)
+            if sp is not None and sp.person is False and t.pos_ == "PROPN" and _described_as_person(t):
+                sp.person = True  # "Lee, the longtime owner of ...", though tagged an organization
             if sp is not None and not sp.person and t.pos_ == "PROPN" and any(c.lower_ == "the" for c in t.lefts):
                 sp = None  # "the Common Core": a person's name takes no article
             if sp is None or not (sp.person or (sp.person is None and t.pos_ == "PROPN")):
@@ -173,7 +175,7 @@ def _subject_person(article: Article, tok: Token, history: "History",
                 sp = history.known_person(t, article)  # an untagged capitalised word ("the 13th Amendment")
             if sp is not None and (sp.person or (sp.person is None and t.pos_ == "PROPN")) and not _body_name(sp):
                 sp.head = t.lower_
-                sp.gender = gender(sp.names, phrase_of(t).text + " " + " ".join(x.text for x in t.subtree))
+                sp.gender = gender(sp.names, phrase_of(t).text + " " + own_words(t))
                 out.append((sp, True))
         taken = {t.i for t in subjects}
         says_sex = sex is not None and any(t.lower_ in _SEX_PRONOUNS[sex] and not _inside(history, t) for t in span)
@@ -194,6 +196,11 @@ def _subject_person(article: Article, tok: Token, history: "History",
         if says_sex and not any(_fits(sp, subject, sex) for sp, subject in out[before:]):
             window = min(_CHAIN_SENTENCES, window + 1)  # "What are her plans?" goes on about her
     return out
+
+
+def _described_as_person(tok: Token) -> bool:
+    """Whether a name has an apposition that names a person's role ("Lee, the longtime owner of ...")."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and noun_kind(c)[0] is True for c in tok.children)
 
 
 def _named_beside(tok: Token, sp: Speaker, rest: list[tuple[Speaker, bool]], sex: str) -> Speaker | None:

@@ -307,10 +307,17 @@ def speaker_tokens(cue_tok: Token, depth: int = 0) -> list[Token]:
     out = [head]
     if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
         return out
+    named = [t for t in head.conjuncts if t.i > head.i and t.ent_type_ == "PERSON"]
+    if head.pos_ == "PROPN" and not head.ent_type_ and named and named[0].i - head.i <= _TITLES_AND:
+        return named[:1]  # "former Gov. and party Chairman Ed Rendell": two titles of one person
     for t in head.conjuncts:
         if t.i > head.i and t.pos_ in ("PROPN", "NOUN", "PRON") and (t.pos_ != "NOUN" or head.pos_ == "NOUN"):
             out.append(t)
     return out
+
+
+#: The most tokens from a first title to the name after "and" in "former Gov. and party Chairman Ed Rendell".
+_TITLES_AND = 6
 
 
 def _inverted(tok: Token) -> Token | None:

@@ -10,6 +10,9 @@ from spacy.tokens import Token
 from .. import knowledge
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
+#: Indefinite pronouns for people (closed-class words of English grammar, not lexicon data).
+_INDEFINITE = {"some", "many", "others", "several", "few", "most", "someone", "somebody", "anyone", "anybody",
+               "everyone", "everybody", "nobody"}
 
 
 @knowledge.cached
@@ -118,4 +121,11 @@ def after_a_quote(tok: Token) -> bool:
 
 
 def is_pronoun(tok: Token) -> bool:
-    return tok.lower_ in _PRONOUNS or tok.pos_ == "PRON"
+    """A pronoun that refers back to someone ("he", "they"); not one that stands for people it does not
+    name ("some on Twitter", "someone in the crowd": :func:`is_indefinite`)."""
+    return tok.lower_ in _PRONOUNS or tok.pos_ == "PRON" and not is_indefinite(tok)
+
+
+def is_indefinite(tok: Token) -> bool:
+    """An indefinite pronoun that can speak: its words are the speaker ("some in the party said")."""
+    return tok.lower_ in _INDEFINITE and tok.pos_ in ("PRON", "NOUN", "ADJ", "DET")

@@ -98,6 +98,8 @@ def _named_label(doc: Doc, m: Mark) -> str | None:
         span = doc.char_span(at, end, alignment_mode="expand")
         if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
+        if any(t.lower_ in _TOPIC_PREPS and t.text[:1].isupper() for t in span[1:]):
+            continue  # a headline's lead "CNN Chief On Lee:" names a topic after its speaker
         words = label.split()
         titled = 2 <= len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words)
         named = len(span) >= 2 and span[-1].pos_ == span[-2].pos_ == "PROPN"  # "... secretary Ann Lee"
@@ -186,11 +188,27 @@ def _take_outer_source(article: Article, it: _Item, heads: list, quoted: list[tu
 
 def _name_before_colon(doc: Doc, it: _Item) -> Token | None:
     """A person's name that ends right before the colon opening a quote, when no speech verb takes it as its
-    object ("... does not surprise pollster Dan Shore: '...'"; not the listener of "Lee told Dan Shore:")."""
+    object ("... does not surprise pollster Dan Shore: '...'"; not the listener of "Lee told Dan Shore:"), or a
+    source credited after a dash ("... - Pew Research: '...'")."""
     name = _before_colon(doc, it)
-    if name is None or name.ent_type_ != "PERSON" or _speech_words.is_speech_verb(name.head):
+    if name is None or _speech_words.is_speech_verb(name.head):
         return None
-    return name
+    return name if name.ent_type_ == "PERSON" or _source_after_dash(name) else None
+
+
+def _source_after_dash(name: Token) -> bool:
+    """Whether ``name`` ends a short capitalised source set after a spaced dash, the way digests credit the
+    quote that follows ("Polls missed the swing - Pew Research: '...'")."""
+    doc, k = name.doc, name.i
+    while k > name.i - _SOURCE_WORDS and k >= 1 and doc[k].text[:1].isupper() and not doc[k].is_punct:
+        k -= 1
+    dash = doc[k]
+    return (k < name.i and dash.text in _speech.DASHES and k >= 1 and bool(doc[k - 1].whitespace_)
+            and bool(dash.whitespace_))
+
+
+#: The most words of a source credited after a dash ("- Pew Research Center:").
+_SOURCE_WORDS = 4
 
 
 def _overlaps(tok, quoted: list[tuple[int, int]]) -> bool:
@@ -315,8 +333,13 @@ def _headline_lead(doc: Doc, it: _Item) -> Token | None:
     span = doc.char_span(first, colon, alignment_mode="contract")
     if span is None or not len(span):
         return None
-    names = [t for t in span if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
+    about = next((t.i for t in span[1:] if t.lower_ in _TOPIC_PREPS), span.end)  # "CNN Chief On Lee:": not Lee
+    names = [t for t in doc[span.start:about] if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
     return names[-1] if names else None
+
+
+#: Prepositions that open the topic in a headline lead "Speaker On Topic: '...'".
+_TOPIC_PREPS = frozenset({"on", "about", "over", "to", "at", "against", "for"})
 
 
 def _headline_says(doc: Doc, first: int, limit: int) -> Token | None:
