@@ -513,6 +513,9 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
     pytest.param('The plan works because of its money, said Ann Kemp, the outreach director. Others are "having to '
                  'make do with far fewer people," she said.', "Ann Kemp", "make do with",
                  id="an_indefinite_pronoun_is_nobodys_antecedent"),
+    pytest.param('If the city is trying to sink the deal \u2014 as many believe, though the mayor flatly denies '
+                 '\u2014 "why would you not want to ask that question?" asked Kemp, now a partner at a law firm.',
+                 "Kemp", "why would you not want", id="an_inverted_speech_verb_after_the_quote_outranks_one_before"),
     pytest.param('"He is playing that part again," said former Ohio Gov. and party Chairman Ed Ruiz.', "Ed Ruiz",
                  "playing that part", id="two_titles_of_one_person"),
     pytest.param('Pollsters took heat on Monday.\n\nSome surveys overstate turnout - Pew Research: "All the '
@@ -794,3 +797,17 @@ def test_a_description_after_an_opening_phrase_is_not_the_name_before_it(qsettin
             'stated that the plan was "dead on arrival."')
     speaker = by_text(quotes(text, qsettings), "dead on arrival").speaker
     assert "Kemp" not in speaker and "Reyes" not in speaker
+
+
+def test_of_two_subjects_a_quoted_title_is_not_the_speaker():
+    # 'Kemp, star of TV's "Harbor," thanked ...' parsed with both Kemp and "Harbor" as subjects
+    import spacy
+    from spacy.tokens import Doc
+    from eventwire.analyse._speech import speaker_tokens
+    words = ["Kemp", ",", "star", "of", "TV", "'s", "\u201c", "Harbor", ",", "\u201d", "thanked", "him"]
+    doc = Doc(spacy.blank("en").vocab, words=words,  # an English vocabulary knows quotation marks
+              pos=["PROPN", "PUNCT", "NOUN", "ADP", "NOUN", "PART", "PUNCT", "NOUN", "PUNCT", "PUNCT", "VERB", "PRON"],
+              heads=[10, 0, 0, 2, 7, 4, 7, 10, 7, 7, 10, 10],
+              deps=["nsubj", "punct", "appos", "prep", "poss", "case", "punct", "nsubj", "punct", "punct", "ROOT",
+                    "dobj"], ents=["B-PERSON"] + ["O"] * 11)
+    assert [t.text for t in speaker_tokens(doc[10])] == ["Kemp"]

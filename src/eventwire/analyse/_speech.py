@@ -183,6 +183,10 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
     if span is None or reg is None:
         return None
     inside = {t.i for t in span}
+    # 0. an inverted speech verb right after the closing mark ('"...?" asked Lee'), whatever the parse
+    after = _inverted_after(doc, span)
+    if after is not None and not _inside(after, quoted):
+        return _make(after)
     # 1. a speech verb (or "according") up the head chain of the quoted words
     for tok in span:
         if tok.head.i in inside and tok.head.i != tok.i:
@@ -230,6 +234,17 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
     pool = with_subject or outside
     best = min(pool, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
     return _make(best)
+
+
+def _inverted_after(doc: Doc, span: Span) -> Token | None:
+    """The speech verb of an inverted attribution right after the quote ('"...," asked Lee'), if any."""
+    j = span.end
+    while j < len(doc) and j < span.end + 3 and (doc[j].is_quote or doc[j].text in ",?!"):
+        j += 1
+    if j >= len(doc) or j == span.end or not any(t.is_quote for t in doc[span.end:j]):
+        return None
+    verb = doc[j]
+    return verb if _is_cue(verb) and _inverted(verb) is not None else None
 
 
 def _quote_frame(doc: Doc, span: Span, speech: bool = False) -> Token | None:
@@ -437,9 +452,10 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         for c in kids:
             if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and _source_like(c)):
                 return c
-    # several subjects ("Washington (AFP) - Ann Lee has said"): the one nearest the verb
+    # several subjects ("Washington (AFP) - Ann Lee has said"): the one nearest the verb that is not a quoted
+    # title ('Lee, star of TV's "Scandal," thanked ...')
     subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj") and _can_speak(c, tok)),
-                      key=lambda c: abs(tok.i - c.i))
+                      key=lambda c: (c.i > 0 and c.doc[c.i - 1].is_quote, abs(tok.i - c.i)))
     for c in subjects[:1]:
         if c.lower_ in RELATIVES and tok.dep_ == "relcl":
             return tok.head
