@@ -811,3 +811,16 @@ def test_of_two_subjects_a_quoted_title_is_not_the_speaker():
               deps=["nsubj", "punct", "appos", "prep", "poss", "case", "punct", "nsubj", "punct", "punct", "ROOT",
                     "dobj"], ents=["B-PERSON"] + ["O"] * 11)
     assert [t.text for t in speaker_tokens(doc[10])] == ["Kemp"]
+
+
+def test_of_two_subjects_the_one_right_after_a_closing_mark_still_speaks():
+    # 'His assessment: "Fine," he said.' parsed with both "assessment" and "he" as subjects
+    import spacy
+    from spacy.tokens import Doc
+    from eventwire.analyse._speech import speaker_tokens
+    words = ["His", "assessment", ":", "\u201c", "Fine", ",", "\u201d", "he", "said", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["PRON", "NOUN", "PUNCT", "PUNCT", "ADJ", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"],
+              heads=[1, 8, 8, 8, 8, 8, 8, 8, 8, 8],
+              deps=["poss", "nsubj", "punct", "punct", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"])
+    assert [t.text for t in speaker_tokens(doc[8])] == ["he"]

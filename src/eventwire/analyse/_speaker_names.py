@@ -425,9 +425,14 @@ def name_of(article: Article, tok: Token, history: "History | None" = None) -> S
     return sp
 
 
+#: The most words an indefinite speaker keeps with what follows it ("some in the party"), else it alone.
+_INDEFINITE_WORDS = 6
+
+
 def _name_of(article: Article, tok: Token, history: "History | None") -> Speaker | None:
     if _speech_words.is_indefinite(tok):  # "some on Twitter", "someone in the crowd": nobody named before
-        words = clean_words(tok.doc[tok.i:tok.right_edge.i + 1].text if tok.right_edge.i - tok.i < 6 else tok.text)
+        short = tok.right_edge.i - tok.i < _INDEFINITE_WORDS
+        words = clean_words(tok.doc[tok.i:tok.right_edge.i + 1].text if short else tok.text)
         return Speaker([words], country_in(words), True, tok.idx)
     orig = tok
     tok = _named_instead(tok)

@@ -236,6 +236,13 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
     return _make(best)
 
 
+def _in_marks(tok: Token) -> bool:
+    """Whether a word stands alone between quotation marks ('TV's "Scandal,"'), not merely after one."""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].is_quote
+            and any(t.is_quote for t in doc[tok.i + 1:tok.i + 3]))
+
+
 def _inverted_after(doc: Doc, span: Span) -> Token | None:
     """The speech verb of an inverted attribution right after the quote ('"...," asked Lee'), if any."""
     j = span.end
@@ -455,7 +462,7 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
     # several subjects ("Washington (AFP) - Ann Lee has said"): the one nearest the verb that is not a quoted
     # title ('Lee, star of TV's "Scandal," thanked ...')
     subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj") and _can_speak(c, tok)),
-                      key=lambda c: (c.i > 0 and c.doc[c.i - 1].is_quote, abs(tok.i - c.i)))
+                      key=lambda c: (_in_marks(c), abs(tok.i - c.i)))
     for c in subjects[:1]:
         if c.lower_ in RELATIVES and tok.dep_ == "relcl":
             return tok.head
