@@ -824,3 +824,12 @@ def test_of_two_subjects_the_one_right_after_a_closing_mark_still_speaks():
               heads=[1, 8, 8, 8, 8, 8, 8, 8, 8, 8],
               deps=["poss", "nsubj", "punct", "punct", "ccomp", "punct", "punct", "nsubj", "ROOT", "punct"])
     assert [t.text for t in speaker_tokens(doc[8])] == ["he"]
+
+
+def test_a_quote_that_goes_on_points_at_the_nearest_mention_of_its_speaker(qsettings):
+    text = ('"We lost the vote," said Al Green, who helped found the council. Green supports the mayor in the race. '
+            '"Our challenge was simple."')
+    art = process(text, settings=qsettings)
+    q = next(q for q in art.quotes if q.text == "Our challenge was simple.")
+    assert q.speaker == "Al Green"
+    assert q.speaker_span[0] == art.text.index("Green supports")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..model import Article, Quote
@@ -555,6 +555,8 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
         found = doc.char_span(it.speaker.offset, it.speaker.offset + 1, alignment_mode="expand")
         if found is None or not len(found):
             return None
+        if it.inherited:  # a quote with no cue of its own: the speaker's mention nearest before it
+            found = _nearer_mention(doc, it, found[0]) or found
         words = found[:1] if _speech_words.is_pronoun(found[0]) else phrase_of(found[0])
         span = (words.start_char, words.end_char)
         name = it.speaker.names[0]
@@ -568,6 +570,26 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
     if span is None or (span[0] < it.end and it.start < span[1]):
         return None
     return span
+
+
+def _nearer_mention(doc: Doc, it: _Item, named: Token) -> Span | None:
+    """For a quote that goes on in the words of a speaker named earlier: the subject of the sentence right
+    before it when that subject names the same speaker by the same word ('Lee said ... Lee supports X. "..."')."""
+    assert it.speaker is not None
+    at = doc.char_span(it.start, it.end, alignment_mode="expand")
+    if at is None or at.start < 1:
+        return None
+    k = at.start - 1
+    while k > 0 and (doc[k].is_quote or doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    before = doc[k].sent
+    if before.start <= named.i < before.end or doc[k].i >= at.start:
+        return None
+    last = it.speaker.names[0].split()[-1]
+    for t in before:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.text == last and t.i > named.i:
+            return doc[t.i:t.i + 1]
+    return None
 
 
 def _before_the_cue(cue: Token, span: tuple[int, int]) -> tuple[int, int] | None:
