@@ -833,3 +833,6 @@ def test_a_quote_that_goes_on_points_at_the_nearest_mention_of_its_speaker(qsett
     q = next(q for q in art.quotes if q.text == "Our challenge was simple.")
     assert q.speaker == "Al Green"
     assert q.speaker_span[0] == art.text.index("Green supports")
+    art = process('"We lost the vote," said Al Green. He spoke at noon. "Our challenge was simple."', settings=qsettings)
+    q = next(q for q in art.quotes if q.text == "Our challenge was simple.")
+    assert (q.speaker, q.speaker_span[0]) == ("Al Green", art.text.index("He spoke"))

@@ -574,7 +574,8 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
 
 def _nearer_mention(doc: Doc, it: _Item, named: Token) -> Span | None:
     """For a quote that goes on in the words of a speaker named earlier: the subject of the sentence right
-    before it when that subject names the same speaker by the same word ('Lee said ... Lee supports X. "..."')."""
+    before it when that subject names the same speaker by the same word or by a he/she that fits ('Lee said
+    ... Lee supports X. "..."', '... He spoke at noon. "..."')."""
     assert it.speaker is not None
     at = doc.char_span(it.start, it.end, alignment_mode="expand")
     if at is None or at.start < 1:
@@ -586,8 +587,11 @@ def _nearer_mention(doc: Doc, it: _Item, named: Token) -> Span | None:
     if before.start <= named.i < before.end or doc[k].i >= at.start:
         return None
     last = it.speaker.names[0].split()[-1]
+    same = {"he", "she"} if it.speaker.gender is None else {"she" if it.speaker.gender == "f" else "he"}
+    same = same if it.speaker.person else set()
     for t in before:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.text == last and t.i > named.i:
+        if (t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.i > named.i
+                and (t.text == last or t.lower_ in same)):
             return doc[t.i:t.i + 1]
     return None
 
