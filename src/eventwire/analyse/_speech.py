@@ -243,12 +243,21 @@ def _in_marks(tok: Token) -> bool:
             and any(t.is_quote for t in doc[tok.i + 1:tok.i + 3]))
 
 
-def _inverted_after(doc: Doc, span: Span) -> Token | None:
-    """The speech verb of an inverted attribution right after the quote ('"...," asked Lee'), if any."""
+def _past_closing_mark(doc: Doc, span: Span) -> int | None:
+    """The index of the first word after the quote's closing mark and its comma or "?" ('..."?" asked Lee'),
+    or None when no closing mark follows the quoted words."""
     j = span.end
     while j < len(doc) and j < span.end + 3 and (doc[j].is_quote or doc[j].text in ",?!"):
         j += 1
-    if j >= len(doc) or j == span.end or not any(t.is_quote for t in doc[span.end:j]):
+    if j >= len(doc) or not any(t.is_quote for t in doc[span.end:j]):
+        return None
+    return j
+
+
+def _inverted_after(doc: Doc, span: Span) -> Token | None:
+    """The speech verb of an inverted attribution right after the quote ('"...," asked Lee'), if any."""
+    j = _past_closing_mark(doc, span)
+    if j is None:
         return None
     verb = doc[j]
     return verb if _is_cue(verb) and _inverted(verb) is not None else None
@@ -259,10 +268,8 @@ def _quote_frame(doc: Doc, span: Span, speech: bool = False) -> Token | None:
     ('"Would it be negotiable?" Lee pressed.', '"...," he interjected'): a subject and its verb that close
     the sentence, whatever the verb; no speech lexicon is needed in that frame.  With ``speech``, a speech
     verb there however the sentence goes on ('"...," Lee said, after Kim said ...')."""
-    j = span.end
-    while j < len(doc) and j < span.end + 3 and (doc[j].is_quote or doc[j].text in ",?!"):
-        j += 1
-    if j >= len(doc) or not any(t.is_quote for t in doc[span.end:j]):
+    j = _past_closing_mark(doc, span)
+    if j is None:
         return None  # no closing mark right after the quote
     words = text_of(doc)[span.start_char:doc[j].idx].rstrip(" \n\"”’'")
     if not words or words[-1] not in ",?!":
