@@ -836,3 +836,20 @@ def test_a_quote_that_goes_on_points_at_the_nearest_mention_of_its_speaker(qsett
     art = process('"We lost the vote," said Al Green. He spoke at noon. "Our challenge was simple."', settings=qsettings)
     q = next(q for q in art.quotes if q.text == "Our challenge was simple.")
     assert (q.speaker, q.speaker_span[0]) == ("Al Green", art.text.index("He spoke"))
+
+
+def test_a_byline_paragraph_with_how_it_was_said_names_the_speaker(qsettings):
+    text = ('"He can have the briefings," Reid said. "But I hope they are fake."\n\n'
+            '"Great speech. She is ready. She never quits."\n\n-Senator Ann Lee, tweeting after the speech.')
+    art = process(text, settings=qsettings)
+    q = next(q for q in art.quotes if q.text.startswith("Great speech"))
+    assert "Ann Lee" in q.speaker and not q.speaker.startswith("-")
+    assert art.text[q.speaker_span[0]:q.speaker_span[1]] == "Senator Ann Lee"
+
+
+def test_a_lower_case_sentence_after_a_quote_may_hold_its_cue(qsettings):
+    text = ('Tom Reyes, a radio host, has set up a site that pitches the island as a new home.\n\n'
+            '"Hi there! Your vote may go badly!" a welcome note on the site reads. "If it does, come to us!"')
+    qs = quotes(text, qsettings)
+    assert "note" in by_text(qs, "Hi there!").speaker
+    assert "note" in by_text(qs, "If it does").speaker

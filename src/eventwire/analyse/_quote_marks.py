@@ -266,9 +266,16 @@ def _label_outside(text: str, m: Mark) -> str | None:
         nxt = text[line_end:].lstrip("\n")
         nxt_end = nxt.find("\n")
         byline = _BYLINE.fullmatch(nxt[: len(nxt) if nxt_end < 0 else nxt_end].rstrip())
-        words = byline.group(1).strip(" .,").split() if byline else []
+        # the name before a comma that says how it was said: "- Ann Lee, tweeting after the vote."
+        name = byline.group(1).split(",")[0] if byline else ""
+        words = name.strip(" .,").split()
         if not words or not all(w[:1].isupper() for w in words if w[:1].isalpha()) or words[-1][-1] in "-–—":
-            byline = None  # "– An immigrant himself –" is a crosshead, not a name
-    if byline and len(byline.group(1).split()) <= 8 and byline.group(1)[:1].isupper():
+            return None  # "– An immigrant himself –" is a crosshead, not a name
+        return name.strip(" .,") if len(words) <= _BYLINE_WORDS else None
+    if byline and len(byline.group(1).split()) <= _BYLINE_WORDS and byline.group(1)[:1].isupper():
         return byline.group(1).strip(" .,")
     return None
+
+
+#: The most words of a name in a dash byline.
+_BYLINE_WORDS = 8

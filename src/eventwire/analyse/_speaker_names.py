@@ -112,7 +112,7 @@ def clean_words(words: str) -> str:
     for suffix in ("'s", "’s"):
         if out.endswith(suffix):
             out = out[: -len(suffix)]
-    return out.strip(" ,.;:")
+    return out.strip(" ,.;:").lstrip("-\u2013\u2014 ")  # "-Ann Lee": a byline's dash glued to the name
 
 
 def _expansion(doc: Doc, acronym: str) -> str | None:

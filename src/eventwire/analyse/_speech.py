@@ -144,8 +144,10 @@ def region(doc: Doc, start: int, end: int) -> Span | None:
     return doc[s:e] if e > s else None
 
 
-#: How far into the next sentence the cue of a quote that ends its own sentence may stand ('"Why?" Lee asked').
+#: How far into the next sentence the cue of a quote that ends its own sentence may stand ('"Why?" Lee asked'),
+#: and how far when that sentence opens in lower case ('"Why?" a voice at the back asked').
 _TRAILING_CUE_TOKENS = 4
+_LOWER_CUE_TOKENS = 9
 
 
 def _trailing_cue(doc: Doc, span: Span, e: int) -> bool:
@@ -158,7 +160,9 @@ def _trailing_cue(doc: Doc, span: Span, e: int) -> bool:
     while first < nxt.end and first < span.end + 3 and (doc[first].is_quote or doc[first].text in ",?!") \
             and not doc[first].is_space:
         first += 1  # the quote's own closing comma and mark, which the parser may give to the next sentence
-    lead = doc[first: min(nxt.end, first + _TRAILING_CUE_TOKENS)]
+    # a sentence that opens in lower case goes on the quote's ('"...!" a message on the site reads.')
+    reach = _LOWER_CUE_TOKENS if first < nxt.end and doc[first].text[:1].islower() else _TRAILING_CUE_TOKENS
+    lead = doc[first: min(nxt.end, first + reach)]
     if not len(lead) or lead[0].is_space or lead[0].is_quote or "\n" in doc[e - 1].whitespace_:
         return False
     for t in lead:
@@ -449,6 +453,8 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
     if depth > 4:
         return None
     if tok.pos_ == "NOUN":
+        if depth > 0 and tok.lemma_.lower() in document_nouns() and _noun_speaker(tok) is None:
+            return _document_sender(tok)  # "Lee posted a message reading '...'": Lee; "a sign reading": the sign
         return _noun_speaker(tok)
     acc = _according(tok)
     if acc is not None:
@@ -509,6 +515,17 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
         if c.dep_ == "nsubjpass" and lemma in cue_verbs():
             return None  # "it was announced that": no speaker
     return None
+
+
+def _document_sender(doc_noun: Token) -> Token:
+    """Who sends a document the words are read from: the subject of the verb that has it as its object
+    ("Lee posted a message ..."), else the document itself."""
+    verb = doc_noun.head
+    if doc_noun.dep_ == "dobj":
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and _can_speak(c, verb)]
+        if subjects:
+            return subjects[0]
+    return doc_noun
 
 
 #: Dashes as tokens (a hyphen counts only where spaces set it off).

@@ -569,6 +569,8 @@ def _speaker_span(doc: Doc, text: str, it: _Item) -> tuple[int, int] | None:
         span = _before_the_cue(it.cue.token, span)
     if span is None or (span[0] < it.end and it.start < span[1]):
         return None
+    if text[span[0]] in _speech.DASHES and span[1] - span[0] > 1:
+        span = (span[0] + 1, span[1])  # "-Ann Lee": a byline's dash glued to the name
     return span
 
 
