@@ -524,6 +524,8 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
     pytest.param('BBC Director On Hale: "We Do Not Pay Guests To Appear"\n\nBBC Director Ruth Kemp is not bending '
                  'to candidate Tom Hale, who has threatened to skip the forum.', "Ruth Kemp", "We Do Not Pay",
                  id="a_headline_lead_names_its_speaker_before_the_topic"),
+    pytest.param('Kim posted a message on Facebook reading "Thank you all" soon after the vote closed.', "Kim",
+                 "Thank you all", id="the_sender_of_a_message_reading_the_words"),
 ])
 def test_the_speaker_named_around_the_quote(qsettings, text, speaker, words):
     assert speaker in by_text(quotes(text, qsettings), words).speaker
