@@ -524,6 +524,9 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
     pytest.param('BBC Director On Hale: "We Do Not Pay Guests To Appear"\n\nBBC Director Ruth Kemp is not bending '
                  'to candidate Tom Hale, who has threatened to skip the forum.', "Ruth Kemp", "We Do Not Pay",
                  id="a_headline_lead_names_its_speaker_before_the_topic"),
+    pytest.param('Six thousand people came to see him. The senator was rallying for a 70-year-old teacher named '
+                 'Ann Kemp, who is running for the House and who worked the crowd, praising "the honest heart of this '
+                 'town" as she spoke.', "Ann Kemp", "honest heart", id="who_in_a_second_relative_clause_and_named"),
     pytest.param('Kim posted a message on Facebook reading "Thank you all" soon after the vote closed.', "Kim",
                  "Thank you all", id="the_sender_of_a_message_reading_the_words"),
 ])

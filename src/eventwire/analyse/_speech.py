@@ -241,10 +241,11 @@ def cue_for(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]]) -> Cu
 
 
 def _in_marks(tok: Token) -> bool:
-    """Whether a word stands alone between quotation marks ('TV's "Scandal,"'), not merely after one."""
-    doc = tok.doc
-    return (tok.i > 0 and doc[tok.i - 1].is_quote
-            and any(t.is_quote for t in doc[tok.i + 1:tok.i + 3]))
+    """Whether a word and its modifiers stand alone between quotation marks ('TV's "Scandal,"', 'on "Morning
+    Joe,"'), not merely after one."""
+    words = [tok.i] + [t.i for t in tok.children if t.dep_ in ("compound", "flat")]  # the title's own words
+    doc, first, last = tok.doc, min(words), max(words)
+    return first > 0 and doc[first - 1].is_quote and any(t.is_quote for t in doc[last + 1:last + 3])
 
 
 def _past_closing_mark(doc: Doc, span: Span) -> int | None:
@@ -474,11 +475,15 @@ def _speaker_head(tok: Token, depth: int) -> Token | None:
                 return c
     # several subjects ("Washington (AFP) - Ann Lee has said"): the one nearest the verb that is not a quoted
     # title ('Lee, star of TV's "Scandal," thanked ...')
-    subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj") and _can_speak(c, tok)),
+    subjects = sorted((c for c in kids if c.dep_ in ("nsubj", "csubj") and _can_speak(c, tok)
+                       and not (tok.tag_ == "VBG" and _in_marks(c))),  # '... on "Morning Joe," calling it'
                       key=lambda c: (_in_marks(c), abs(tok.i - c.i)))
     for c in subjects[:1]:
-        if c.lower_ in RELATIVES and tok.dep_ == "relcl":
-            return tok.head
+        clause = tok
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "Lee, who is running and who worked the crowd, praising ...": still Lee
+        if c.lower_ in RELATIVES and clause.dep_ == "relcl":
+            return clause.head
         # "BANGKOK - Thailand's Red Shirts refused ...": the words after a dateline's dash
         return next((a for a in c.children if after_dateline(a)), c)
     if depth > 0:  # a clause inheriting its subject takes the surface one ("Lee was booed by fans after telling")
