@@ -524,7 +524,7 @@ def test_inverted_speaker_with_a_party_label_before_the_name(qsettings):
     pytest.param('BBC Director On Hale: "We Do Not Pay Guests To Appear"\n\nBBC Director Ruth Kemp is not bending '
                  'to candidate Tom Hale, who has threatened to skip the forum.', "Ruth Kemp", "We Do Not Pay",
                  id="a_headline_lead_names_its_speaker_before_the_topic"),
-    pytest.param('Six thousand people came to see him. The senator was rallying for a 70-year-old teacher named '
+    pytest.param('Six thousand people came to see him. On Friday the governor campaigned for a retired teacher named '
                  'Ann Kemp, who is running for the House and who worked the crowd, praising "the honest heart of this '
                  'town" as she spoke.', "Ann Kemp", "honest heart", id="who_in_a_second_relative_clause_and_named"),
     pytest.param('Kim posted a message on Facebook reading "Thank you all" soon after the vote closed.', "Kim",
@@ -844,7 +844,7 @@ def test_a_quote_that_goes_on_points_at_the_nearest_mention_of_its_speaker(qsett
 
 
 def test_a_byline_paragraph_with_how_it_was_said_names_the_speaker(qsettings):
-    text = ('"He can have the briefings," Reid said. "But I hope they are fake."\n\n'
+    text = ('"He may sit in on the meetings," Tom Reyes said. "I doubt he will learn much."\n\n'
             '"Great speech. She is ready. She never quits."\n\n-Senator Ann Lee, tweeting after the speech.')
     art = process(text, settings=qsettings)
     q = next(q for q in art.quotes if q.text.startswith("Great speech"))
