@@ -393,7 +393,8 @@ def _named_instead(tok: Token) -> Token:
             name = _name_closing(c)
             if name is not None:
                 return name
-        if c.dep_ == "acl" and c.lemma_.lower() in _NAMING_VERBS:  # "a teacher named Ann Kemp": Ann Kemp
+        if c.dep_ == "acl" and c.lemma_.lower() in _speech_words.quote_words("naming_verb"):
+            # "a teacher named Ann Kemp": Ann Kemp
             named = [g for g in c.children if g.dep_ in ("oprd", "attr", "dobj") and g.ent_type_ == "PERSON"]
             if named:
                 return named[0]
@@ -609,10 +610,6 @@ def _body_named_before(article: Article, tok: Token) -> list[int]:
         return []
     idx = actors_at(article, names[0].idx, names[0].idx + len(names[0]))
     return [i for i in idx[:1] if article.actors[i].kind not in ("person", "state")]
-
-
-#: Participles that give a description its name ("a teacher named Ann Kemp", "a man called Tom Reyes").
-_NAMING_VERBS = frozenset({"name", "call"})
 
 
 def _subject_misread_as_apposition(tok: Token) -> bool:

@@ -1,6 +1,6 @@
 """The words of speech, from the knowledge files: speech verbs and particle verbs, verbs of thought, source
 nouns, speech and document nouns, authorship participles and lead-in nouns (``knowledge/quote_cues.tsv``,
-``quote_mental_verbs.tsv``, ``quote_sources.tsv``), and the personal pronouns.  User files in the
+``quote_mental_verbs.tsv``, ``quote_sources.tsv``, ``quote_words.tsv``), and the personal pronouns.  User files in the
 ``knowledge`` setting with the same header extend them (:func:`eventwire.knowledge.rows`).
 """
 from __future__ import annotations
@@ -10,15 +10,19 @@ from spacy.tokens import Token
 from .. import knowledge
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them"}
-#: Indefinite pronouns for people (closed-class words of English grammar, not lexicon data).
-_INDEFINITE = {"some", "many", "others", "several", "few", "most", "someone", "somebody", "anyone", "anybody",
-               "everyone", "everybody", "nobody"}
 
 
 @knowledge.cached
 def cue_verbs() -> dict[str, bool]:
     """Speech-verb lemma -> whether it introduces indirect speech."""
     return {r["cue"]: r["indirect"] == "yes" for r in knowledge.rows("quote_cues.tsv") if r["kind"] == "verb"}
+
+
+@knowledge.cached
+def quote_words(group: str) -> frozenset[str]:
+    """A closed word list of the quotes stage (``knowledge/quote_words.tsv``): ``indefinite`` pronouns,
+    headline ``topic_preposition`` s, ``naming_verb`` s."""
+    return frozenset(r["quote_word"] for r in knowledge.rows("quote_words.tsv") if r["group"] == group)
 
 
 @knowledge.cached
@@ -128,4 +132,4 @@ def is_pronoun(tok: Token) -> bool:
 
 def is_indefinite(tok: Token) -> bool:
     """An indefinite pronoun that can speak: its words are the speaker ("some in the party said")."""
-    return tok.lower_ in _INDEFINITE and tok.pos_ in ("PRON", "NOUN", "ADJ", "DET")
+    return tok.lower_ in quote_words("indefinite") and tok.pos_ in ("PRON", "NOUN", "ADJ", "DET")

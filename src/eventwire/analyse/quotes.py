@@ -98,7 +98,7 @@ def _named_label(doc: Doc, m: Mark) -> str | None:
         span = doc.char_span(at, end, alignment_mode="expand")
         if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
-        if any(t.lower_ in _TOPIC_PREPS and t.text[:1].isupper() for t in span[1:]):
+        if any(t.lower_ in _speech_words.quote_words("topic_preposition") and t.text[:1].isupper() for t in span[1:]):
             continue  # a headline's lead "CNN Chief On Lee:" names a topic after its speaker
         words = label.split()
         titled = 2 <= len(words) <= _NAME_WORDS and all(w[:1].isupper() for w in words)
@@ -333,13 +333,11 @@ def _headline_lead(doc: Doc, it: _Item) -> Token | None:
     span = doc.char_span(first, colon, alignment_mode="contract")
     if span is None or not len(span):
         return None
-    about = next((t.i for t in span[1:] if t.lower_ in _TOPIC_PREPS), span.end)  # "CNN Chief On Lee:": not Lee
+    topic = _speech_words.quote_words("topic_preposition")
+    about = next((t.i for t in span[1:] if t.lower_ in topic), span.end)  # "CNN Chief On Lee:": not Lee
     names = [t for t in doc[span.start:about] if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN"]
     return names[-1] if names else None
 
-
-#: Prepositions that open the topic in a headline lead "Speaker On Topic: '...'".
-_TOPIC_PREPS = frozenset({"on", "about", "over", "to", "at", "against", "for"})
 
 
 def _headline_says(doc: Doc, first: int, limit: int) -> Token | None:
